@@ -1,0 +1,173 @@
+#include "input_scan.h"
+
+#include <cstdint>
+#include <string>
+
+namespace aipfilter {
+namespace internal {
+namespace {
+
+// Length of the UTF-8 sequence starting at `i`, or 0 when it is not valid UTF-8.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+void AppendUtf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Four hex digits at `i` (the grammar has checked they are there).
+std::uint32_t Hex4(std::string_view s, std::size_t i) {
+  std::uint32_t v = 0;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    const char c = s[k];
+    const std::uint32_t d = c <= '9' ? static_cast<std::uint32_t>(c - '0')
+                                     : static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+bool IsHighSurrogate(std::uint32_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
+bool IsLowSurrogate(std::uint32_t cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
+
+char SimpleEscape(char c) {
+  switch (c) {
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    case 'v':
+      return '\v';
+    default:
+      return c;  // " ' \ /
+  }
+}
+
+}  // namespace
+
+Status ScanInput(std::string_view filter, const ParseOptions& options) {
+  if (filter.size() > options.max_length) {
+    return InvalidArgumentError("filter is " + std::to_string(filter.size()) +
+                                    " bytes long, more than the limit of " +
+                                    std::to_string(options.max_length),
+                                options.max_length);
+  }
+  int depth = 0;
+  char quote = 0;  // the open string's quote character, or 0 outside strings
+  std::size_t string_start = 0;
+  for (std::size_t i = 0; i < filter.size(); ++i) {
+    const char c = filter[i];
+    if (c == '\0') return InvalidArgumentError("filter contains a NUL byte", i);
+    const std::size_t n = Utf8SequenceLength(filter, i);
+    if (n == 0) return InvalidArgumentError("filter is not valid UTF-8", i);
+    if (n > 1) {
+      i += n - 1;
+      continue;
+    }
+    if (quote != 0) {
+      if (c == '\\' && i + 1 < filter.size() && filter[i + 1] != '\0') {
+        ++i;  // the escaped byte cannot close the string (the grammar checks the escape)
+        if (Utf8SequenceLength(filter, i) == 0) {
+          return InvalidArgumentError("filter is not valid UTF-8", i);
+        }
+        i += Utf8SequenceLength(filter, i) - 1;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+      string_start = i;
+    } else if (c == '(') {
+      if (++depth > options.max_depth) {
+        return InvalidArgumentError("filter nests parentheses deeper than the limit of " +
+                                        std::to_string(options.max_depth),
+                                    i);
+      }
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    }
+  }
+  if (quote != 0) return InvalidArgumentError("unterminated string", string_start);
+  return OkStatus();
+}
+
+Result<std::string> Unescape(std::string_view body, std::size_t offset) {
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\') {
+      out.push_back(body[i]);
+      continue;
+    }
+    const std::size_t at = i;
+    const char e = body[++i];
+    if (e != 'u') {
+      out.push_back(SimpleEscape(e));
+      continue;
+    }
+    std::uint32_t cp = Hex4(body, i + 1);
+    i += 4;
+    // A high surrogate followed by a \u escape of a low one is one code point. The grammar has
+    // checked that every \u has four hex digits.
+    if (IsHighSurrogate(cp) && i + 6 < body.size() && body.substr(i + 1, 2) == "\\u") {
+      const std::uint32_t low = Hex4(body, i + 3);
+      if (IsLowSurrogate(low)) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 6;
+      }
+    }
+    if (IsHighSurrogate(cp) || IsLowSurrogate(cp)) {
+      return InvalidArgumentError("unpaired surrogate in \\u escape", offset + at);
+    }
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+}  // namespace internal
+}  // namespace aipfilter

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string_view>
+
+#include "aipfilter/parser.h"
+#include "aipfilter/status.h"
+
+namespace aipfilter {
+namespace internal {
+
+// Checks what must hold before the recursive parser runs: the length limit, no NUL byte, valid
+// UTF-8, every string closed, and parentheses nested no deeper than the depth limit. Runs in one
+// linear pass, so hostile input fails fast and the parser's recursion stays bounded.
+Status ScanInput(std::string_view filter, const ParseOptions& options);
+
+// Resolves the escapes of a STRING token's body (without quotes). `offset` is the body's offset
+// in the filter, for errors.
+Result<std::string> Unescape(std::string_view body, std::size_t offset);
+
+}  // namespace internal
+}  // namespace aipfilter
