@@ -1,6 +1,7 @@
 #include "aipfilter/timestamp.h"
 
 #include <cstdio>
+#include <limits>
 
 namespace aipfilter {
 namespace {
@@ -98,7 +99,12 @@ bool ParseRfc3339(std::string_view s, std::int64_t* nanos) {
   if (p != s.size()) return false;
   const std::int64_t days = DaysFromCivil(year, month, day);
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
-  *nanos = seconds * kNanosPerSecond + fraction;
+  std::int64_t whole = 0;
+  if (__builtin_mul_overflow(seconds, kNanosPerSecond, &whole) ||
+      __builtin_add_overflow(whole, fraction, nanos)) {
+    *nanos = seconds < 0 ? std::numeric_limits<std::int64_t>::min()
+                         : std::numeric_limits<std::int64_t>::max();
+  }
   return true;
 }
 
