@@ -384,7 +384,7 @@ class Compiler {
     }
     if (!lit.quoted) {
       return InvalidArgumentError(
-          "field " + Quote(t.name) + " expects a quoted RFC 3339 timestamp, got " + lit.text,
+          "field " + Quote(t.name) + " expects a quoted RFC 3339 timestamp, got " + Quote(lit.text),
           lit.offset);
     }
     if (!ParseRfc3339(lit.text, &node->int_value)) {

@@ -114,9 +114,9 @@ bool Leaf(const Node& n, const Record& r) {
     case Op::kStringMatch:
       return n.pattern.Matches(r.GetString(n.field)) != n.negate;
     case Op::kIntCompare:
-      return n.literal_is_float
-                 ? Holds(n.cmp, static_cast<double>(r.GetInt(n.field)), n.float_value)
-                 : Holds(n.cmp, r.GetInt(n.field), n.int_value);
+      return n.literal_is_float ? Holds(n.cmp, static_cast<long double>(r.GetInt(n.field)),
+                                        static_cast<long double>(n.float_value))
+                                : Holds(n.cmp, r.GetInt(n.field), n.int_value);
     case Op::kFloatCompare:
       return Holds(n.cmp, r.GetFloat(n.field), n.float_value);
     case Op::kBoolEquals:

@@ -1,5 +1,6 @@
 #include "input_scan.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -97,6 +98,7 @@ Status ScanInput(std::string_view filter, const ParseOptions& options) {
                                     std::to_string(options.max_length),
                                 options.max_length);
   }
+  const int max_depth = std::min(options.max_depth, kMaxDepthCap);
   int depth = 0;
   char quote = 0;  // the open string's quote character, or 0 outside strings
   std::size_t string_start = 0;
@@ -123,10 +125,9 @@ Status ScanInput(std::string_view filter, const ParseOptions& options) {
       quote = c;
       string_start = i;
     } else if (c == '(') {
-      if (++depth > options.max_depth) {
-        return InvalidArgumentError("filter nests parentheses deeper than the limit of " +
-                                        std::to_string(options.max_depth),
-                                    i);
+      if (++depth > max_depth) {
+        return InvalidArgumentError(
+            "filter nests parentheses deeper than the limit of " + std::to_string(max_depth), i);
       }
     } else if (c == ')' && depth > 0) {
       --depth;

@@ -6,6 +6,7 @@
 #include <boost/optional.hpp>
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <cctype>
 #include <cstring>
 #include <new>
 #include <string>
@@ -180,13 +181,10 @@ x3::rule<class rhs_id, syntax::Rhs> const rhs = "a comparison";
 x3::rule<class restriction_id, syntax::Restriction> const restriction = "a restriction";
 x3::rule<class composite_id, syntax::Composite> const composite = "a parenthesized expression";
 x3::rule<class simple_id, syntax::Simple> const simple = "an expression";
-x3::rule<class not_operand_id, syntax::Simple> const not_operand = "whitespace and an expression";
 x3::rule<class negated_id, syntax::Simple> const negated = "a negation";
-x3::rule<class term_id, syntax::Term> const term = "a term";
-x3::rule<class or_operand_id, syntax::Term> const or_operand = "whitespace and an expression";
+x3::rule<class term_id, syntax::Term> const term = "an expression";
 x3::rule<class factor_id, syntax::Factor> const factor = "a factor";
-x3::rule<class sequence_id, syntax::Sequence> const sequence = "a sequence";
-x3::rule<class and_operand_id, syntax::Sequence> const and_operand = "whitespace and an expression";
+x3::rule<class sequence_id, syntax::Sequence> const sequence = "an expression";
 x3::rule<class expression_id, syntax::Expression> const expression = "an expression";
 
 auto const kw_and = lit("AND") >> !text_char;
@@ -212,8 +210,8 @@ auto const member_def = head_token >> *('.' > field_token);
 auto const arg_member_def = value_token >> *('.' > field_token);
 // function : name {DOT name} LPAREN [argList] RPAREN
 auto const name_def = (!lit('-') >> text_token) >> *('.' >> text_token);
-auto const next_arg_def = ows >> arg;
-auto const args_def = arg >> *(ows >> ',' > next_arg);
+auto const next_arg_def = arg;
+auto const args_def = arg >> *(ows >> ',' >> ows > next_arg);
 auto const close_paren_def = lit(')');
 auto const function_def = name >> '(' >> ows >> -args >> ows > close_paren;
 // comparable : member | function
@@ -226,32 +224,28 @@ auto const comparator_def =
     (lit(">=") >> attr(Comparator::kGe)) | (lit('>') >> attr(Comparator::kGt)) |
     (lit("!=") >> attr(Comparator::kNe)) | (lit('=') >> attr(Comparator::kEq)) |
     (lit(':') >> attr(Comparator::kHas));
-auto const rhs_value_def = ows >> arg;
+auto const rhs_value_def = arg;
 // restriction : comparable [comparator arg]
-auto const rhs_def = ows >> offset >> comparator > rhs_value;
+auto const rhs_def = ows >> offset >> comparator >> ows > rhs_value;
 auto const restriction_def = comparable >> -rhs;
 // composite : LPAREN expression RPAREN
 auto const composite_def = offset >> '(' >> ows > expression > ows > close_paren;
 // simple : restriction | composite
 auto const simple_def = restriction | composite;
 // term : [(NOT WS | MINUS)] simple
-auto const not_operand_def = ws >> simple;
-auto const negated_def = (kw_not > not_operand) | ('-' > simple);
+auto const negated_def = (kw_not > ws > simple) | ('-' > simple);
 auto const term_def = (offset >> attr(true) >> negated) | (offset >> attr(false) >> simple);
 // factor : term {WS OR WS term}
-auto const or_operand_def = ws >> term;
-auto const factor_def = term >> *(ws >> kw_or > or_operand);
+auto const factor_def = term >> *(ws >> kw_or > ws > term);
 // sequence : factor {WS factor}
 auto const sequence_def = factor >> *(ws >> factor);
 // expression : sequence {WS AND WS sequence}
-auto const and_operand_def = ws >> sequence;
-auto const expression_def = sequence >> *(ws >> kw_and > and_operand);
+auto const expression_def = sequence >> *(ws >> kw_and > ws > sequence);
 
 BOOST_SPIRIT_DEFINE(ws, ows, escape, hex4, string_token, text_token, field_token, head_token,
                     value_token, keyword, member, arg_member, name, function, comparable,
                     arg_comparable, arg, next_arg, args, close_paren, comparator, rhs_value, rhs,
-                    restriction, composite, simple, not_operand, negated, term, or_operand, factor,
-                    sequence, and_operand, expression)
+                    restriction, composite, simple, negated, term, factor, sequence, expression)
 
 }  // namespace grammar
 
@@ -405,24 +399,46 @@ std::string TokenAt(std::string_view text, std::size_t at) {
   return std::string(text.substr(at, end - at));
 }
 
-std::size_t SkipSpace(std::string_view text, std::size_t at) {
-  while (at < text.size() && grammar::IsSpace(static_cast<unsigned char>(text[at]))) ++at;
-  return at;
+// `s` with control characters written as \xNN, for messages.
+std::string Printable(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 0xF]);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// An escape the grammar rejected, from the backslash on: "\q", "\u12".
+Status EscapeError(std::string_view text, std::size_t backslash) {
+  std::size_t end = backslash + 2;
+  if (end <= text.size() && text[backslash + 1] == 'u') {
+    while (end < text.size() && end < backslash + 6 &&
+           std::isxdigit(static_cast<unsigned char>(text[end])))
+      ++end;
+  }
+  // Whole UTF-8 characters only.
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return InvalidArgumentError(
+      "invalid escape sequence \"" + Printable(text.substr(backslash, end - backslash)) + "\"",
+      backslash);
 }
 
 Status ExpectationError(std::string_view text, const x3::expectation_failure<const char*>& e) {
   const auto where = static_cast<std::size_t>(e.where() - text.data());
-  if (e.which() == "an escape sequence") {
-    std::size_t end = where + 1;  // the escaped character, whole if it is multi-byte UTF-8
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    return InvalidArgumentError(
-        "invalid escape sequence \"\\" + std::string(text.substr(where, end - where)) + "\"",
-        where - 1);
-  }
-  std::string after = TokenBefore(text, where);
+  if (e.which() == grammar::escape.name) return EscapeError(text, where - 1);
+  if (e.which() == grammar::hex4.name) return EscapeError(text, where - 2);
   std::string message = "expected " + e.which();
-  if (!after.empty()) message += " after \"" + after + "\"";
-  return InvalidArgumentError(std::move(message), SkipSpace(text, where));
+  const std::string after = TokenBefore(text, where);
+  if (!after.empty()) message += " after \"" + Printable(after) + "\"";
+  return InvalidArgumentError(std::move(message), where);
 }
 
 }  // namespace
@@ -446,7 +462,7 @@ Result<Ast> Parse(std::string_view filter, const ParseOptions& options) {
   }
   if (first != last) {
     const auto at = static_cast<std::size_t>(first - begin);
-    return InvalidArgumentError("unexpected \"" + TokenAt(filter, at) + "\"", at);
+    return InvalidArgumentError("unexpected \"" + Printable(TokenAt(filter, at)) + "\"", at);
   }
   Ast ast;
   if (!has_expression) return ast;

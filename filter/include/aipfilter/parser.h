@@ -8,10 +8,13 @@
 
 namespace aipfilter {
 
+inline constexpr int kMaxDepthCap = 256;
+
 struct ParseOptions {
   // Longest filter accepted, in bytes.
   std::size_t max_length = 8 * 1024;
-  // Deepest nesting of parentheses (composites and function calls) accepted.
+  // Deepest nesting of parentheses (composites and function calls) accepted. Values above
+  // kMaxDepthCap count as kMaxDepthCap: each level costs the recursive parser stack.
   int max_depth = 64;
 };
 
