@@ -1,0 +1,127 @@
+// fwmock: a local fake of the Fireworks AI batch jobs API.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "fixtures.h"
+#include "options.h"
+#include "server.h"
+
+extern char** environ;
+
+namespace fwmock {
+namespace {
+
+constexpr int kExitRuntime = 1;
+constexpr int kExitUsage = 2;
+
+std::map<std::string, std::string> Environment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const std::size_t eq = entry.find('=');
+    if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+std::string ExecutableDir() {
+  char buf[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return ".";
+  std::string path(buf, static_cast<std::size_t>(n));
+  return path.substr(0, path.rfind('/'));
+}
+
+bool Readable(const std::string& path) { return std::ifstream(path).good(); }
+
+// The bundled data: copied beside the binary by the build, else in the source tree.
+std::string DefaultFixtures() {
+  const std::string beside = ExecutableDir() + "/fixtures/batch_jobs.json";
+  return Readable(beside) ? beside : std::string(FWMOCK_SOURCE_DIR "/fixtures/batch_jobs.json");
+}
+
+std::string OpenApiText() {
+  for (const std::string& path : {ExecutableDir() + "/openapi.yaml",
+                                  std::string(FWMOCK_SOURCE_DIR "/mock/spec/openapi.yaml")}) {
+    std::ifstream in(path);
+    if (in) {
+      std::ostringstream text;
+      text << in.rdbuf();
+      return text.str();
+    }
+  }
+  return "";
+}
+
+// SIGTERM and SIGINT stop the server from a thread of their own (not from a signal handler).
+std::thread StartSignalThread(Server* server, sigset_t signals) {
+  return std::thread([server, signals] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server->Stop();
+  });
+}
+
+int Run(int argc, char** argv) {
+  Options options;
+  std::string error;
+  if (!ParseOptions(argc, argv, Environment(), &options, &error)) {
+    std::cerr << "fwmock: " << error << "\n";
+    return kExitUsage;
+  }
+  if (options.help) {
+    std::cout << Usage();
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "fwmock " FWMOCK_VERSION "\n";
+    return 0;
+  }
+  Backend backend;
+  backend.ids.Seed(options.seed);
+  backend.tokens = std::make_unique<TokenCodec>(
+      options.token_secret.empty() ? TokenCodec::Random() : TokenCodec(options.token_secret));
+  backend.openapi_yaml = OpenApiText();
+  if (options.fixtures.empty()) options.fixtures.push_back(DefaultFixtures());
+  if (Status s = LoadFixtures(options.fixtures, &backend.ids, &backend.store); !s.ok()) {
+    std::cerr << "fwmock: fixtures: " << s.message() << "\n";
+    return kExitUsage;
+  }
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
+
+  ServerConfig config;
+  config.api_keys = options.api_keys;
+  config.log_requests = options.log_requests;
+  config.threads = options.threads;
+  Server server(config, &backend);
+  const int port = server.Bind(options.host, options.port, &error);
+  if (port < 0) {
+    std::cerr << "fwmock: cannot listen on " << options.host << ":" << options.port << ": " << error
+              << "\n";
+    return kExitRuntime;
+  }
+  std::thread signal_thread = StartSignalThread(&server, signals);
+  std::printf("fwmock listening on http://%s:%d\n", options.host.c_str(), port);
+  std::fflush(stdout);
+  const bool served = server.Listen();
+  pthread_kill(signal_thread.native_handle(), SIGTERM);  // wake it if the server stopped itself
+  signal_thread.join();
+  return served ? 0 : kExitRuntime;
+}
+
+}  // namespace
+}  // namespace fwmock
+
+int main(int argc, char** argv) { return fwmock::Run(argc, argv); }

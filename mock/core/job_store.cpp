@@ -1,0 +1,54 @@
+#include "job_store.h"
+
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+namespace fwmock {
+
+std::shared_ptr<const StoredJob> MakeStoredJob(BatchJob job) {
+  auto stored = std::make_shared<StoredJob>();
+  stored->json = nlohmann::json(job).dump();
+  stored->job = std::move(job);
+  return stored;
+}
+
+Status JobStore::Add(BatchJob job) {
+  std::string account;
+  std::string id;
+  if (!SplitJobName(job.name, &account, &id)) {
+    return aipfilter::InvalidArgumentError("invalid job name \"" + job.name +
+                                           "\": expected accounts/{account}/batchJobs/{id}");
+  }
+  JobPtr stored = MakeStoredJob(std::move(job));
+  std::unique_lock lock(mu_);
+  auto& jobs = accounts_[account];
+  if (!jobs.emplace(stored->job.name, stored).second) {
+    return Status(aipfilter::StatusCode::kAlreadyExists,
+                  "duplicate job name \"" + stored->job.name + "\"");
+  }
+  ++version_;
+  ++size_;
+  return aipfilter::OkStatus();
+}
+
+std::vector<JobPtr> JobStore::Snapshot(const std::string& account) const {
+  std::shared_lock lock(mu_);
+  std::vector<JobPtr> out;
+  const auto it = accounts_.find(account);
+  if (it == accounts_.end()) return out;
+  out.reserve(it->second.size());
+  for (const auto& [name, job] : it->second) out.push_back(job);
+  return out;
+}
+
+std::uint64_t JobStore::version() const {
+  std::shared_lock lock(mu_);
+  return version_;
+}
+
+std::size_t JobStore::size() const {
+  std::shared_lock lock(mu_);
+  return size_;
+}
+
+}  // namespace fwmock

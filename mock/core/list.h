@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "job_store.h"
+#include "page_token.h"
+#include "read_mask.h"
+
+namespace fwmock {
+
+// A List Batch Jobs request, as the HTTP layer hands it over: the parameters as given.
+struct ListRequest {
+  std::string account;
+  std::int32_t page_size = 0;
+  std::string page_token;
+  std::string filter;
+  std::string order_by;
+  std::string read_mask;
+};
+
+// Query parameters in the order received, already percent-decoded.
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Builds a request from query parameters: camelCase or snake_case names, unknown ones ignored.
+// A singular parameter given more than once (under either spelling) is INVALID_ARGUMENT
+// `too many values for field "page_size"`; so is a pageSize that is not an int32.
+Result<ListRequest> ParseListRequest(std::string account, const Params& params);
+
+struct ListPage {
+  std::vector<JobPtr> jobs;
+  ReadMask mask;
+  std::string next_page_token;  // "" on the last page
+  std::int32_t total_size = 0;  // jobs matching the filter, on every page
+};
+
+constexpr std::int32_t kDefaultPageSize = 50;
+constexpr std::int32_t kMaxPageSize = 200;
+
+// List Batch Jobs: pageSize coercion, filter, orderBy, page tokens, readMask, totalSize.
+// Errors are INVALID_ARGUMENT with a message that names the parameter.
+Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,
+                          const TokenCodec& tokens);
+
+// {"batchJobs":[...],"nextPageToken":"...","totalSize":N}, keys sorted, jobs masked.
+std::string RenderListPage(const ListPage& page);
+
+}  // namespace fwmock

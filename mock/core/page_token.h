@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "batch_job.h"
+#include "order_by.h"
+
+namespace fwmock {
+
+// What a page token carries: whom and which request it was issued for, and where the page
+// ended (the last job's sort key and name), so the next page starts right after that position
+// even when jobs were created or deleted in between.
+struct PageToken {
+  std::string account;
+  std::string binding;  // Binding() of the request that produced it
+  std::vector<KeyValue> key;
+  std::string last_name;
+};
+
+// A digest of the parameters a token is bound to.
+std::string Binding(std::string_view filter, std::string_view order_by, std::string_view read_mask);
+
+// Seals tokens with deterministic authenticated encryption under a server secret (SIV with
+// HMAC-SHA256: the IV is a MAC of the plaintext, the keystream HMAC in counter mode), then
+// base64url without padding. Tokens are opaque and URL-safe; a forged, edited or truncated one
+// fails to open. Servers sharing a secret accept each other's tokens.
+class TokenCodec {
+ public:
+  explicit TokenCodec(std::string_view secret);
+  // A codec with a secret drawn at random.
+  static TokenCodec Random();
+
+  std::string Seal(const PageToken& token) const;
+  // INVALID_ARGUMENT "invalid page token" for anything that was not sealed with this secret.
+  Result<PageToken> Open(std::string_view text) const;
+
+ private:
+  std::string mac_key_;
+  std::string enc_key_;
+};
+
+}  // namespace fwmock

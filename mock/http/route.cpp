@@ -1,0 +1,93 @@
+#include "route.h"
+
+#include <vector>
+
+namespace fwmock {
+namespace {
+
+// A path shape and the method that goes with each operation on it.
+struct Shape {
+  const char* verb;  // the ":verb" suffix of the last segment, or "" for none
+  bool has_job;      // .../batchJobs/{id}... or .../batchJobs...
+  struct Method {
+    const char* name;
+    Operation operation;
+  };
+  std::vector<Method> methods;
+};
+
+const std::vector<Shape>& Shapes() {
+  static const std::vector<Shape> kShapes = {
+      {"", false, {{"GET", Operation::kListJobs}, {"POST", Operation::kCreateJob}}},
+      {"batchDelete", false, {{"POST", Operation::kBatchDeleteJobs}}},
+      {"",
+       true,
+       {{"GET", Operation::kGetJob},
+        {"PATCH", Operation::kUpdateJob},
+        {"DELETE", Operation::kDeleteJob}}},
+      {"cancel", true, {{"POST", Operation::kCancelJob}}},
+      {"getLogs", true, {{"GET", Operation::kGetJobLogs}}},
+  };
+  return kShapes;
+}
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (path.empty() || path.front() != '/') return out;
+  path.remove_prefix(1);
+  for (;;) {
+    const std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) return out;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+// "id:verb" -> ("id", "verb"); "id" -> ("id", "").
+std::pair<std::string_view, std::string_view> SplitVerb(std::string_view segment) {
+  const std::size_t colon = segment.rfind(':');
+  if (colon == std::string_view::npos) return {segment, ""};
+  return {segment.substr(0, colon), segment.substr(colon + 1)};
+}
+
+bool ValidId(std::string_view s) { return !s.empty() && s.find(':') == std::string_view::npos; }
+
+Route Pick(const Shape& shape, std::string_view method, Route route) {
+  if (method == "HEAD") method = "GET";
+  for (const Shape::Method& m : shape.methods) {
+    if (method == m.name) {
+      route.status = RouteStatus::kFound;
+      route.operation = m.operation;
+      return route;
+    }
+  }
+  route.status = RouteStatus::kWrongMethod;
+  return route;
+}
+
+}  // namespace
+
+Route MatchRoute(std::string_view method, std::string_view path) {
+  if (path == "/healthz") return Pick({"", false, {{"GET", Operation::kHealth}}}, method, {});
+  if (path == "/openapi.yaml") {
+    return Pick({"", false, {{"GET", Operation::kOpenApi}}}, method, {});
+  }
+  const std::vector<std::string_view> seg = Segments(path);
+  if ((seg.size() != 4 && seg.size() != 5) || seg[0] != "v1" || seg[1] != "accounts" ||
+      !ValidId(seg[2])) {
+    return {};
+  }
+  Route route;
+  route.account = std::string(seg[2]);
+  const bool has_job = seg.size() == 5;
+  if (has_job && seg[3] != "batchJobs") return {};
+  const auto [head, verb] = SplitVerb(seg.back());
+  if (has_job ? !ValidId(head) : head != "batchJobs") return {};
+  if (has_job) route.job_id = std::string(head);
+  for (const Shape& shape : Shapes()) {
+    if (shape.has_job == has_job && verb == shape.verb) return Pick(shape, method, route);
+  }
+  return {};
+}
+
+}  // namespace fwmock
