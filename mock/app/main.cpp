@@ -94,6 +94,7 @@ int Run(int argc, char** argv) {
     std::cerr << "fwmock: fixtures: " << s.message() << "\n";
     return kExitUsage;
   }
+  backend.lister = std::make_unique<Lister>(backend.store, *backend.tokens);
 
   sigset_t signals;
   sigemptyset(&signals);

@@ -31,8 +31,9 @@ Status JobStore::Add(BatchJob job) {
   return aipfilter::OkStatus();
 }
 
-std::vector<JobPtr> JobStore::Snapshot(const std::string& account) const {
+std::vector<JobPtr> JobStore::Snapshot(const std::string& account, std::uint64_t* version) const {
   std::shared_lock lock(mu_);
+  if (version != nullptr) *version = version_;
   std::vector<JobPtr> out;
   const auto it = accounts_.find(account);
   if (it == accounts_.end()) return out;

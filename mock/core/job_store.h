@@ -31,8 +31,8 @@ class JobStore {
   // "accounts/{account}/batchJobs/{id}".
   Status Add(BatchJob job);
 
-  // The jobs of `account`, in name order.
-  std::vector<JobPtr> Snapshot(const std::string& account) const;
+  // The jobs of `account`, in name order, and the version they are of.
+  std::vector<JobPtr> Snapshot(const std::string& account, std::uint64_t* version = nullptr) const;
 
   // Bumped by every change, so that results computed from a snapshot can be cached.
   std::uint64_t version() const;

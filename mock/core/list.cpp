@@ -5,7 +5,9 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "account_view.h"
 #include "aipfilter/checker.h"
+#include "query_cache.h"
 
 namespace fwmock {
 
@@ -63,25 +65,6 @@ Result<Query> Prepare(const ListRequest& request) {
   return Query{std::move(*program), std::move(*order), std::move(*mask), std::move(binding)};
 }
 
-// The jobs of the account that match, in the requested order.
-std::vector<JobPtr> Matching(const Query& query, const JobStore& store,
-                             const std::string& account) {
-  std::vector<JobPtr> jobs = store.Snapshot(account);
-  if (!query.program.matches_everything()) {
-    JobRecord record;
-    jobs.erase(std::remove_if(jobs.begin(), jobs.end(),
-                              [&](const JobPtr& j) {
-                                record.Point(&j->job);
-                                return !query.program.Matches(record);
-                              }),
-               jobs.end());
-  }
-  std::sort(jobs.begin(), jobs.end(), [&](const JobPtr& a, const JobPtr& b) {
-    return CompareJobs(query.order, a->job, b->job) < 0;
-  });
-  return jobs;
-}
-
 Status CheckToken(const PageToken& token, const ListRequest& request, const Query& query) {
   if (token.account != request.account) {
     return InvalidArgumentError("invalid page token: it was issued for another account");
@@ -121,37 +104,98 @@ Result<ListRequest> ParseListRequest(std::string account, const Params& params) 
   return request;
 }
 
-Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,
-                          const TokenCodec& tokens) {
+struct Lister::Caches {
+  LruCache<AccountView> views{16};            // entries
+  LruCache<Rows> orders{32};                  // entries
+  LruCache<Rows> results{32 * 1024 * 1024};   // rows
+  LruCache<std::string> responses{64 << 20};  // bytes
+};
+
+Lister::Lister(const JobStore& store, const TokenCodec& tokens)
+    : store_(store), tokens_(tokens), caches_(std::make_unique<Caches>()) {}
+Lister::~Lister() = default;
+
+namespace {
+
+std::string Key(std::initializer_list<std::string_view> parts) {
+  std::string key;
+  for (std::string_view p : parts) {
+    key.append(p);
+    key.push_back('\0');
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<ListPage> Lister::List(const ListRequest& request) {
   if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
   Result<Query> query = Prepare(request);
   if (!query.ok()) return query.status();
-  std::size_t start = 0;
-  std::vector<JobPtr> jobs = Matching(*query, store, request.account);
+
+  // The account's jobs, their order and the matching rows: each cached per store version.
+  const std::string version = std::to_string(store_.version());
+  const std::string view_key = Key({request.account, version});
+  std::shared_ptr<const AccountView> view = caches_->views.Get(view_key);
+  if (!view) {
+    std::uint64_t snapshot_version = 0;
+    std::vector<JobPtr> jobs = store_.Snapshot(request.account, &snapshot_version);
+    view = std::make_shared<const AccountView>(std::move(jobs), snapshot_version);
+    caches_->views.Put(Key({request.account, std::to_string(snapshot_version)}), view);
+  }
+  const std::string order_key = Key({view_key, query->order.Canonical()});
+  std::shared_ptr<const Rows> ordered = caches_->orders.Get(order_key);
+  if (!ordered) {
+    ordered = std::make_shared<const Rows>(view->Sorted(query->order));
+    caches_->orders.Put(order_key, ordered);
+  }
+  const std::string result_key = Key({order_key, request.filter});
+  std::shared_ptr<const Rows> rows = caches_->results.Get(result_key);
+  if (!rows) {
+    rows = std::make_shared<const Rows>(view->Filter(query->program, *ordered));
+    caches_->results.Put(result_key, rows, rows->size() + 1);
+  }
+
+  auto start = rows->begin();
   if (!request.page_token.empty()) {
-    Result<PageToken> token = tokens.Open(request.page_token);
+    Result<PageToken> token = tokens_.Open(request.page_token);
     if (!token.ok()) return token.status();
     if (Status s = CheckToken(*token, request, *query); !s.ok()) return s;
-    // Keyset: the first job after the remembered position, wherever it now is.
-    const auto after = std::partition_point(jobs.begin(), jobs.end(), [&](const JobPtr& j) {
-      return ComparePosition(query->order, token->key, token->last_name, j->job) >= 0;
+    // Keyset: the first row after the remembered position, wherever it now is.
+    start = std::partition_point(rows->begin(), rows->end(), [&](std::uint32_t row) {
+      return view->ComparePosition(query->order, token->key, token->last_name, row) >= 0;
     });
-    start = static_cast<std::size_t>(after - jobs.begin());
   }
-  const auto size = static_cast<std::size_t>(
+  const auto size = static_cast<std::ptrdiff_t>(
       request.page_size == 0 ? kDefaultPageSize : std::min(request.page_size, kMaxPageSize));
-  const std::size_t end = std::min(jobs.size(), start + size);
+  const auto end = rows->end() - start > size ? start + size : rows->end();
   ListPage page;
-  page.total_size = static_cast<std::int32_t>(jobs.size());
+  page.total_size = static_cast<std::int32_t>(rows->size());
   page.mask = std::move(query->mask);
-  page.jobs.assign(jobs.begin() + static_cast<std::ptrdiff_t>(start),
-                   jobs.begin() + static_cast<std::ptrdiff_t>(end));
-  if (end < jobs.size() && end > start) {
-    const BatchJob& last = jobs[end - 1]->job;
+  for (auto it = start; it != end; ++it) page.jobs.push_back(view->job(*it));
+  if (end != rows->end() && end != start) {
+    const BatchJob& last = page.jobs.back()->job;
     page.next_page_token =
-        tokens.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name});
+        tokens_.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name});
   }
   return page;
+}
+
+Result<std::shared_ptr<const std::string>> Lister::ListRendered(const ListRequest& request) {
+  const std::string key =
+      Key({request.account, std::to_string(store_.version()), std::to_string(request.page_size),
+           request.page_token, request.filter, request.order_by, request.read_mask});
+  if (std::shared_ptr<const std::string> hit = caches_->responses.Get(key)) return hit;
+  Result<ListPage> page = List(request);
+  if (!page.ok()) return page.status();
+  auto body = std::make_shared<const std::string>(RenderListPage(*page));
+  caches_->responses.Put(key, body, body->size() + key.size());
+  return body;
+}
+
+Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,
+                          const TokenCodec& tokens) {
+  return Lister(store, tokens).List(request);
 }
 
 std::string RenderListPage(const ListPage& page) {

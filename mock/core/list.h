@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,27 @@ constexpr std::int32_t kMaxPageSize = 200;
 
 // List Batch Jobs: pageSize coercion, filter, orderBy, page tokens, readMask, totalSize.
 // Errors are INVALID_ARGUMENT with a message that names the parameter.
+//
+// A Lister remembers, per store version: each account's AccountView, the row order of each
+// orderBy, the matching rows of recent filters and recent rendered responses. Paging seeks the
+// token's position by binary search in the cached matching rows. Thread-safe.
+class Lister {
+ public:
+  Lister(const JobStore& store, const TokenCodec& tokens);
+  ~Lister();
+
+  Result<ListPage> List(const ListRequest& request);
+  // The rendered page; the same request against the same data is answered from the cache.
+  Result<std::shared_ptr<const std::string>> ListRendered(const ListRequest& request);
+
+ private:
+  struct Caches;
+  const JobStore& store_;
+  const TokenCodec& tokens_;
+  std::unique_ptr<Caches> caches_;
+};
+
+// One uncached List call.
 Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,
                           const TokenCodec& tokens);
 

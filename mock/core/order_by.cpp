@@ -58,16 +58,6 @@ int CompareValues(FieldType type, const FieldValue& a, const FieldValue& b) {
   return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
 }
 
-FieldValue View(const KeyValue& k) {
-  FieldValue v;
-  v.present = k.present;
-  v.number = k.number;
-  v.text = k.text;
-  return v;
-}
-
-int Directed(const OrderKey& key, int c) { return key.descending ? -c : c; }
-
 int CompareNames(std::string_view a, std::string_view b) {
   const int c = a.compare(b);
   return c < 0 ? -1 : c > 0 ? 1 : 0;
@@ -108,10 +98,23 @@ std::vector<KeyValue> SortKeyOf(const OrderBy& order, const BatchJob& job) {
   return out;
 }
 
+FieldValue ViewOf(const KeyValue& key) {
+  FieldValue v;
+  v.present = key.present;
+  v.number = key.number;
+  v.text = key.text;
+  return v;
+}
+
+int CompareField(const OrderKey& key, const FieldValue& a, const FieldValue& b) {
+  const int c = CompareValues(key.field->type, a, b);
+  return key.descending ? -c : c;
+}
+
 int CompareJobs(const OrderBy& order, const BatchJob& a, const BatchJob& b) {
   for (const OrderKey& k : order.keys) {
-    const int c = CompareValues(k.field->type, k.field->read(a), k.field->read(b));
-    if (c != 0) return Directed(k, c);
+    const int c = CompareField(k, k.field->read(a), k.field->read(b));
+    if (c != 0) return c;
   }
   return CompareNames(a.name, b.name);
 }
@@ -120,8 +123,8 @@ int ComparePosition(const OrderBy& order, const std::vector<KeyValue>& key, cons
                     const BatchJob& job) {
   for (std::size_t i = 0; i < order.keys.size() && i < key.size(); ++i) {
     const OrderKey& k = order.keys[i];
-    const int c = CompareValues(k.field->type, View(key[i]), k.field->read(job));
-    if (c != 0) return Directed(k, c);
+    const int c = CompareField(k, ViewOf(key[i]), k.field->read(job));
+    if (c != 0) return c;
   }
   return CompareNames(name, job.name);
 }

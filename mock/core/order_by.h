@@ -36,6 +36,13 @@ struct KeyValue {
 
 std::vector<KeyValue> SortKeyOf(const OrderBy& order, const BatchJob& job);
 
+// A FieldValue viewing a remembered KeyValue.
+FieldValue ViewOf(const KeyValue& key);
+
+// <0, 0, >0 as `a` sorts before, with, after `b` under `key`: unset first, then by type, then
+// reversed for descending keys.
+int CompareField(const OrderKey& key, const FieldValue& a, const FieldValue& b);
+
 // <0, 0, >0 as `a` sorts before, with, after `b` (0 only for the same name).
 int CompareJobs(const OrderBy& order, const BatchJob& a, const BatchJob& b);
 // The same, for a remembered position (sort key and name) against a job.

@@ -147,9 +147,9 @@ class Server::Impl {
   void List(const httplib::Request& req, const Route& route, httplib::Response& res) {
     Result<ListRequest> request = ParseListRequest(route.account, QueryParams(req));
     if (!request.ok()) return WriteError(res, request.status());
-    Result<ListPage> page = ListJobs(*request, backend_.store, *backend_.tokens);
-    if (!page.ok()) return WriteError(res, page.status());
-    res.set_content(RenderListPage(*page), "application/json");
+    Result<std::shared_ptr<const std::string>> body = backend_.lister->ListRendered(*request);
+    if (!body.ok()) return WriteError(res, body.status());
+    res.set_content(**body, "application/json");
   }
 
   static void LogRequest(const httplib::Request& req, const httplib::Response& res) {

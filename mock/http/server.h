@@ -6,6 +6,7 @@
 
 #include "id_generator.h"
 #include "job_store.h"
+#include "list.h"
 #include "page_token.h"
 
 namespace fwmock {
@@ -22,6 +23,7 @@ struct Backend {
   JobStore store;
   IdGenerator ids;
   std::unique_ptr<TokenCodec> tokens;
+  std::unique_ptr<Lister> lister;  // over `store` and `tokens`
   std::string openapi_yaml;
 };
 
