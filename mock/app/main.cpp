@@ -95,6 +95,7 @@ int Run(int argc, char** argv) {
     return kExitUsage;
   }
   backend.lister = std::make_unique<Lister>(backend.store, *backend.tokens);
+  backend.lister->Warm();
 
   sigset_t signals;
   sigemptyset(&signals);
@@ -105,6 +106,7 @@ int Run(int argc, char** argv) {
   ServerConfig config;
   config.api_keys = options.api_keys;
   config.log_requests = options.log_requests;
+  config.allow_anonymous = options.allow_anonymous;
   config.threads = options.threads;
   Server server(config, &backend);
   const int port = server.Bind(options.host, options.port, &error);

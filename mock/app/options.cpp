@@ -95,6 +95,14 @@ const std::vector<Spec>& Specs() {
          o->seed = static_cast<std::uint64_t>(n);
          return true;
        }},
+      {"--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", false,
+       [](const std::string& v, Options* o, std::string* e) {
+         if (v != "" && v != "1" && v != "true" && v != "0" && v != "false") {
+           return Fail(e, "expected 1, true, 0 or false, got \"" + v + "\"");
+         }
+         o->allow_anonymous = v == "" || v == "1" || v == "true";
+         return true;
+       }},
       {"--help", nullptr, false,
        [](const std::string&, Options* o, std::string*) { return o->help = true; }},
       {"--version", nullptr, false,
@@ -163,6 +171,8 @@ A local fake of the Fireworks AI batch jobs API.
   --api-key KEY[=ACC]  accept only these keys, KEY=ACC for one account; FWMOCK_API_KEYS
                        repeatable (default: any non-empty key)         (','-separated)
   --log requests|none  one JSON line per request on stderr (default none) FWMOCK_LOG
+  --allow-anonymous    accept requests without a bearer key (load tests,  FWMOCK_ALLOW_ANONYMOUS
+                       browsers); keys given are still checked              (1 or 0)
   --threads N          connections served at once (default 64)          FWMOCK_THREADS
   --seed N             seed of server-assigned job ids (default 0)      FWMOCK_SEED
   --help               this text

@@ -14,6 +14,7 @@ struct Options {
   std::string token_secret;                     // empty: a random one per process
   std::map<std::string, std::string> api_keys;  // key -> account ("" = any)
   bool log_requests = false;
+  bool allow_anonymous = false;  // accept requests without a bearer key
   int threads = 64;
   std::uint64_t seed = 0;
   bool help = false;

@@ -54,15 +54,21 @@ class AccountView::RowRecord : public aipfilter::Record {
 
 AccountView::AccountView(std::vector<JobPtr> jobs, std::uint64_t version)
     : jobs_(std::move(jobs)), columns_(JobFields().size() + 1), version_(version) {
+  std::vector<const JobField*> fields;
   for (const JobField& f : JobFields()) {
     if (!HasColumn(f.type)) continue;
+    fields.push_back(&f);
     Column& c = columns_[static_cast<std::size_t>(f.id)];
-    c.present.reserve(jobs_.size());
-    if (HasNumberColumn(f.type)) c.numbers.reserve(jobs_.size());
-    for (const JobPtr& j : jobs_) {
-      const FieldValue v = f.read(j->job);
-      c.present.push_back(v.present ? 1 : 0);
-      if (HasNumberColumn(f.type)) c.numbers.push_back(v.number);
+    c.present.resize(jobs_.size());
+    if (HasNumberColumn(f.type)) c.numbers.resize(jobs_.size());
+  }
+  for (std::size_t row = 0; row < jobs_.size(); ++row) {  // one pass: each job read once
+    const BatchJob& job = jobs_[row]->job;
+    for (const JobField* f : fields) {
+      const FieldValue v = f->read(job);
+      Column& c = columns_[static_cast<std::size_t>(f->id)];
+      c.present[row] = v.present ? 1 : 0;
+      if (!c.numbers.empty()) c.numbers[row] = v.number;
     }
   }
 }
@@ -77,6 +83,9 @@ FieldValue AccountView::Read(const JobField& field, std::uint32_t row) const {
 }
 
 Rows AccountView::Sorted(const OrderBy& order) const {
+  if (order.keys.size() == 1 && HasNumberColumn(order.keys[0].field->type)) {
+    return SortedByColumn(order.keys[0]);
+  }
   Rows rows(jobs_.size());
   std::iota(rows.begin(), rows.end(), 0U);
   std::sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -86,6 +95,31 @@ Rows AccountView::Sorted(const OrderBy& order) const {
     }
     return a < b;  // rows are in name order: the final tie-break
   });
+  return rows;
+}
+
+// The common case (create_time desc, num_ranks ...): one key with a column, sorted as plain
+// integers. Same order as the general path: unset first, reversed when descending, rows (names)
+// ascending on ties.
+Rows AccountView::SortedByColumn(const OrderKey& key) const {
+  const Column& c = columns_[static_cast<std::size_t>(key.field->id)];
+  struct Entry {
+    std::uint8_t present;
+    std::int64_t number;
+    std::uint32_t row;
+  };
+  std::vector<Entry> entries(jobs_.size());
+  for (std::uint32_t row = 0; row < jobs_.size(); ++row) {
+    entries[row] = {c.present[row], c.present[row] ? c.numbers[row] : 0, row};
+  }
+  const bool desc = key.descending;
+  std::sort(entries.begin(), entries.end(), [desc](const Entry& a, const Entry& b) {
+    if (a.present != b.present) return desc ? a.present > b.present : a.present < b.present;
+    if (a.number != b.number) return desc ? a.number > b.number : a.number < b.number;
+    return a.row < b.row;
+  });
+  Rows rows(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) rows[i] = entries[i].row;
   return rows;
 }
 

@@ -37,6 +37,7 @@ class AccountView {
 
  private:
   class RowRecord;
+  Rows SortedByColumn(const OrderKey& key) const;
   struct Column {
     std::vector<std::int64_t> numbers;
     std::vector<std::uint8_t> present;

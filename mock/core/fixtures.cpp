@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -56,6 +58,46 @@ class MappedFile {
   std::string error_;
 };
 
+// Walks a mapped file for the JSON parser and hands the pages it has passed back to the kernel,
+// so that loading a 700 MB file does not keep 700 MB of it resident.
+class ReleasingIterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  ReleasingIterator() = default;
+  explicit ReleasingIterator(const char* p) : p_(p), released_(p) {}
+
+  reference operator*() const { return *p_; }
+  ReleasingIterator& operator++() {
+    if (++p_ - released_ >= kChunk) Release();
+    return *this;
+  }
+  ReleasingIterator operator++(int) {
+    ReleasingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const ReleasingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const ReleasingIterator& o) const { return p_ != o.p_; }
+
+ private:
+  static constexpr std::ptrdiff_t kChunk = 32 << 20;
+  void Release() {
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto from = reinterpret_cast<std::uintptr_t>(released_) & ~(page - 1);
+    const auto to = reinterpret_cast<std::uintptr_t>(p_) & ~(page - 1);
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+    released_ = p_;
+  }
+
+  const char* p_ = nullptr;
+  const char* released_ = nullptr;
+};
+
 struct Abort {};  // unwinds the JSON parser after the first error; never leaves this file
 
 // Turns one file's parse events into stored jobs.
@@ -71,7 +113,8 @@ class FileLoader {
       json::parser_callback_t callback = [this](int depth, json::parse_event_t event, json& v) {
         return OnEvent(depth, event, v);
       };
-      const json top = json::parse(file.begin(), file.end(), callback);
+      const json top =
+          json::parse(ReleasingIterator(file.begin()), ReleasingIterator(file.end()), callback);
       if (!top.is_object()) return Error("expected a JSON object with \"batchJobs\"");
       if (!seen_jobs_) return Error("expected a \"batchJobs\" array");
       return AddNameless();

@@ -1,15 +1,18 @@
 #include "job_store.h"
 
+#include <algorithm>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace fwmock {
 
+const std::string& StoredJob::Json() const {
+  std::call_once(rendered_, [this] { json_ = nlohmann::json(job).dump(); });
+  return json_;
+}
+
 std::shared_ptr<const StoredJob> MakeStoredJob(BatchJob job) {
-  auto stored = std::make_shared<StoredJob>();
-  stored->json = nlohmann::json(job).dump();
-  stored->job = std::move(job);
-  return stored;
+  return std::make_shared<const StoredJob>(std::move(job));
 }
 
 Status JobStore::Add(BatchJob job) {
@@ -22,7 +25,7 @@ Status JobStore::Add(BatchJob job) {
   JobPtr stored = MakeStoredJob(std::move(job));
   std::unique_lock lock(mu_);
   auto& jobs = accounts_[account];
-  if (!jobs.emplace(stored->job.name, stored).second) {
+  if (!jobs.emplace(std::move(id), stored).second) {
     return Status(aipfilter::StatusCode::kAlreadyExists,
                   "duplicate job name \"" + stored->job.name + "\"");
   }
@@ -39,6 +42,16 @@ std::vector<JobPtr> JobStore::Snapshot(const std::string& account, std::uint64_t
   if (it == accounts_.end()) return out;
   out.reserve(it->second.size());
   for (const auto& [name, job] : it->second) out.push_back(job);
+  return out;
+}
+
+std::vector<std::string> JobStore::Accounts() const {
+  std::shared_lock lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& [account, jobs] : accounts_) {
+    if (!jobs.empty()) out.push_back(account);
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

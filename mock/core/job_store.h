@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -12,11 +13,18 @@
 
 namespace fwmock {
 
-// A job as stored: immutable once stored (an update stores a new one), with its full JSON
-// rendered once so that listing does not render it again.
-struct StoredJob {
-  BatchJob job;
-  std::string json;
+// A job as stored: immutable once stored (an update stores a new one). Its full JSON is
+// rendered the first time a page shows it, then kept, so listing does not render it again and
+// jobs never listed cost no memory for it.
+class StoredJob {
+ public:
+  explicit StoredJob(BatchJob j) : job(std::move(j)) {}
+  const BatchJob job;
+  const std::string& Json() const;
+
+ private:
+  mutable std::once_flag rendered_;
+  mutable std::string json_;
 };
 
 using JobPtr = std::shared_ptr<const StoredJob>;
@@ -34,12 +42,16 @@ class JobStore {
   // The jobs of `account`, in name order, and the version they are of.
   std::vector<JobPtr> Snapshot(const std::string& account, std::uint64_t* version = nullptr) const;
 
+  // The accounts that have jobs, in name order.
+  std::vector<std::string> Accounts() const;
+
   // Bumped by every change, so that results computed from a snapshot can be cached.
   std::uint64_t version() const;
   std::size_t size() const;
 
  private:
   mutable std::shared_mutex mu_;
+  // account -> job id -> job; ids sort like names within an account.
   std::unordered_map<std::string, std::map<std::string, JobPtr>> accounts_;
   std::uint64_t version_ = 0;
   std::size_t size_ = 0;

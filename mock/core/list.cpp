@@ -128,27 +128,44 @@ std::string Key(std::initializer_list<std::string_view> parts) {
 
 }  // namespace
 
+std::shared_ptr<const AccountView> Lister::View(const std::string& account, std::string* view_key) {
+  *view_key = Key({account, std::to_string(store_.version())});
+  if (std::shared_ptr<const AccountView> view = caches_->views.Get(*view_key)) return view;
+  std::uint64_t version = 0;
+  std::vector<JobPtr> jobs = store_.Snapshot(account, &version);
+  auto view = std::make_shared<const AccountView>(std::move(jobs), version);
+  *view_key = Key({account, std::to_string(version)});
+  caches_->views.Put(*view_key, view);
+  return view;
+}
+
+std::shared_ptr<const Rows> Lister::Ordered(const AccountView& view, const std::string& view_key,
+                                            const OrderBy& order) {
+  const std::string key = Key({view_key, order.Canonical()});
+  if (std::shared_ptr<const Rows> rows = caches_->orders.Get(key)) return rows;
+  auto rows = std::make_shared<const Rows>(view.Sorted(order));
+  caches_->orders.Put(key, rows);
+  return rows;
+}
+
+void Lister::Warm() {
+  const OrderBy order = *ParseOrderBy("");
+  for (const std::string& account : store_.Accounts()) {
+    std::string view_key;
+    Ordered(*View(account, &view_key), view_key, order);
+  }
+}
+
 Result<ListPage> Lister::List(const ListRequest& request) {
   if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
   Result<Query> query = Prepare(request);
   if (!query.ok()) return query.status();
 
   // The account's jobs, their order and the matching rows: each cached per store version.
-  const std::string version = std::to_string(store_.version());
-  const std::string view_key = Key({request.account, version});
-  std::shared_ptr<const AccountView> view = caches_->views.Get(view_key);
-  if (!view) {
-    std::uint64_t snapshot_version = 0;
-    std::vector<JobPtr> jobs = store_.Snapshot(request.account, &snapshot_version);
-    view = std::make_shared<const AccountView>(std::move(jobs), snapshot_version);
-    caches_->views.Put(Key({request.account, std::to_string(snapshot_version)}), view);
-  }
+  std::string view_key;
+  const std::shared_ptr<const AccountView> view = View(request.account, &view_key);
   const std::string order_key = Key({view_key, query->order.Canonical()});
-  std::shared_ptr<const Rows> ordered = caches_->orders.Get(order_key);
-  if (!ordered) {
-    ordered = std::make_shared<const Rows>(view->Sorted(query->order));
-    caches_->orders.Put(order_key, ordered);
-  }
+  const std::shared_ptr<const Rows> ordered = Ordered(*view, view_key, query->order);
   const std::string result_key = Key({order_key, request.filter});
   std::shared_ptr<const Rows> rows = caches_->results.Get(result_key);
   if (!rows) {
@@ -203,9 +220,9 @@ std::string RenderListPage(const ListPage& page) {
   for (std::size_t i = 0; i < page.jobs.size(); ++i) {
     if (i > 0) out.push_back(',');
     if (page.mask.all) {
-      out += page.jobs[i]->json;
+      out += page.jobs[i]->Json();
     } else {
-      out += Project(page.mask, nlohmann::json::parse(page.jobs[i]->json)).dump();
+      out += Project(page.mask, nlohmann::json(page.jobs[i]->job)).dump();
     }
   }
   out += "],\"nextPageToken\":";

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "account_view.h"
 #include "job_store.h"
 #include "page_token.h"
 #include "read_mask.h"
@@ -52,12 +53,19 @@ class Lister {
   Lister(const JobStore& store, const TokenCodec& tokens);
   ~Lister();
 
+  // Builds every account's view and default order now, so that the first request does not.
+  void Warm();
+
   Result<ListPage> List(const ListRequest& request);
   // The rendered page; the same request against the same data is answered from the cache.
   Result<std::shared_ptr<const std::string>> ListRendered(const ListRequest& request);
 
  private:
   struct Caches;
+  std::shared_ptr<const AccountView> View(const std::string& account, std::string* view_key);
+  std::shared_ptr<const Rows> Ordered(const AccountView& view, const std::string& view_key,
+                                      const OrderBy& order);
+
   const JobStore& store_;
   const TokenCodec& tokens_;
   std::unique_ptr<Caches> caches_;

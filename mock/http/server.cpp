@@ -129,6 +129,9 @@ class Server::Impl {
 
   Status Authenticate(const httplib::Request& req, const std::string& account) const {
     const std::string key = BearerKey(req);
+    if (key.empty() && config_.allow_anonymous && !req.has_header("Authorization")) {
+      return aipfilter::OkStatus();
+    }
     if (key.empty()) {
       return Status(StatusCode::kUnauthenticated,
                     "missing API key: send \"Authorization: Bearer <key>\"");

@@ -15,7 +15,8 @@ struct ServerConfig {
   // API keys accepted; each may be bound to one account ("" = any). Empty: any non-empty key.
   std::map<std::string, std::string> api_keys;
   bool log_requests = false;
-  int threads = 64;  // connections served at once (keep-alive holds one each)
+  bool allow_anonymous = false;  // no Authorization header is not an error
+  int threads = 64;              // connections served at once (keep-alive holds one each)
 };
 
 // The state every request reads. Owned by the caller; outlives the server.
