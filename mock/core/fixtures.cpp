@@ -1,5 +1,7 @@
 #include "fixtures.h"
 
+#include "job_decoder.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -98,10 +100,8 @@ class ReleasingIterator {
   const char* released_ = nullptr;
 };
 
-struct Abort {};  // unwinds the JSON parser after the first error; never leaves this file
-
-// Turns one file's parse events into stored jobs.
-class FileLoader {
+// Turns one file's parse events into stored jobs, one job at a time: no JSON tree is built.
+class FileLoader : public nlohmann::json_sax<json> {
  public:
   FileLoader(std::string path, IdGenerator* ids, JobStore* store)
       : path_(std::move(path)), ids_(ids), store_(store) {}
@@ -109,93 +109,131 @@ class FileLoader {
   Status Load() {
     MappedFile file(path_);
     if (!file.error().empty()) return Error("cannot read: " + file.error());
-    try {
-      json::parser_callback_t callback = [this](int depth, json::parse_event_t event, json& v) {
-        return OnEvent(depth, event, v);
-      };
-      const json top =
-          json::parse(ReleasingIterator(file.begin()), ReleasingIterator(file.end()), callback);
-      if (!top.is_object()) return Error("expected a JSON object with \"batchJobs\"");
-      if (!seen_jobs_) return Error("expected a \"batchJobs\" array");
-      return AddNameless();
-    } catch (const json::parse_error& e) {
-      return Error("invalid JSON: " + StripPrefix(e.what()));
-    } catch (const Abort&) {
-      return status_;
+    json::sax_parse(ReleasingIterator(file.begin()), ReleasingIterator(file.end()), this);
+    if (!status_.ok()) return status_;
+    if (!seen_jobs_) return Error("expected a \"batchJobs\" array");
+    return AddNameless();
+  }
+
+  bool null() override { return decoding_ ? Forward(decoder_.Null()) : Scalar("null"); }
+  bool boolean(bool v) override {
+    return decoding_ ? Forward(decoder_.Bool(v)) : Scalar("boolean");
+  }
+  bool number_integer(number_integer_t v) override {
+    return decoding_ ? Forward(decoder_.Integer(v)) : Scalar("number");
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return decoding_ ? Forward(decoder_.Unsigned(v)) : Scalar("number");
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    return decoding_ ? Forward(decoder_.Float(v)) : Scalar("number");
+  }
+  bool string(string_t& v) override {
+    if (decoding_) return Forward(decoder_.String(v));
+    if (depth_ == 1 && key_ == "account") {
+      account_ = v;
+      return true;
     }
+    return Scalar("string");
+  }
+  bool binary(binary_t&) override { return Scalar("binary"); }
+  bool key(string_t& k) override {
+    if (decoding_) return Forward(decoder_.Key(k));
+    if (depth_ == 1) key_ = k;
+    return true;
+  }
+  bool start_object(std::size_t) override {
+    if (decoding_) return Forward(decoder_.StartObject());
+    if (depth_ == 2 && in_jobs_) {  // a job: the decoder has it until its closing brace
+      decoding_ = true;
+      decoder_.Begin();
+      return Forward(decoder_.StartObject());
+    }
+    ++depth_;
+    return depth_ != 2 || Top("an object");
+  }
+  bool end_object() override {
+    if (decoding_) return Forward(decoder_.EndObject());
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (decoding_) return Forward(decoder_.StartArray());
+    ++depth_;
+    if (depth_ == 1) return Fail(Error("expected a JSON object with \"batchJobs\""));
+    if (depth_ == 2 && key_ == "batchJobs") return in_jobs_ = seen_jobs_ = true;
+    if (depth_ == 2) return Top("an array");
+    if (depth_ == 3 && in_jobs_) return Fail(Error(Where() + ": expected an object"));
+    return true;
+  }
+  bool end_array() override {
+    if (decoding_) return Forward(decoder_.EndArray());
+    if (depth_-- == 2) in_jobs_ = false;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    return Fail(Error("invalid JSON: " + StripPrefix(e.what())));
   }
 
  private:
-  using Event = json::parse_event_t;
+  // A scalar outside any job: fine unless it stands where the file's structure needs more.
+  bool Scalar(const char* type) {
+    if (depth_ == 0) return Fail(Error("expected a JSON object with \"batchJobs\""));
+    if (depth_ == 1) return Top(type);
+    if (depth_ == 2 && in_jobs_) return Fail(Error(Where() + ": expected an object"));
+    return true;
+  }
 
-  bool OnEvent(int depth, Event event, json& value) {
-    if (depth == 1 && event == Event::key) {
-      key_ = value.get<std::string>();
-      return true;
-    }
-    if (depth == 1 && key_ == "account" && event == Event::value) {
-      if (!value.is_string()) Fail(Error("\"account\": expected a string"));
-      account_ = value.get<std::string>();
-    }
-    if (key_ != "batchJobs") return true;
-    if (depth == 1 && event == Event::array_start) seen_jobs_ = true;
-    if (depth == 1 && (event == Event::value || event == Event::object_start)) {
-      Fail(Error("\"batchJobs\": expected an array"));
-    }
-    if (depth == 2 && (event == Event::value || event == Event::array_start)) {
-      Fail(Error(Where() + ": expected an object"));
-    }
-    if (depth == 2 && event == Event::object_end) {
-      AddJob(value);
-      return false;  // drop the job's JSON from the tree: it is stored now
+  // A value of a top-level key: "account" must be a string, "batchJobs" an array.
+  bool Top(const char* what) {
+    if (depth_ == 1 || depth_ == 2) {
+      if (key_ == "account")
+        return Fail(Error("\"account\": expected a string, got " + std::string(what)));
+      if (key_ == "batchJobs") return Fail(Error("\"batchJobs\": expected an array"));
     }
     return true;
   }
 
-  void AddJob(const json& value) {
+  // Passes on the decoder's verdict and stores the job once its object closes.
+  bool Forward(bool ok) {
+    if (!ok) {
+      const std::string& name = decoder_.name();
+      return Fail(Error(Where() + (name.empty() ? "" : " (" + name + ")") + ": " +
+                        decoder_.status().message()));
+    }
+    if (!decoder_.done()) return true;
+    decoding_ = false;
+    BatchJob job = decoder_.Take();
     const std::string where = Where();
     ++index_;
-    Result<BatchJob> job = JobFromJson(value);
-    if (!job.ok()) {
-      const auto name = value.find("name");
-      const std::string label =
-          name != value.end() && name->is_string() ? " (" + name->get<std::string>() + ")" : "";
-      Fail(Error(where + label + ": " + job.status().message()));
+    if (job.name.empty()) {
+      nameless_.emplace_back(where, std::move(job));
+      return true;
     }
-    if (job->name.empty()) {
-      nameless_.emplace_back(where, std::move(*job));
-      return;
-    }
-    Store(where, std::move(*job));
+    return Store(where, std::move(job));
   }
 
-  void Store(const std::string& where, BatchJob job) {
+  bool Store(const std::string& where, BatchJob job) {
     const Status added = store_->Add(std::move(job));
-    if (!added.ok()) Fail(Error(where + ": " + added.message()));
+    return added.ok() || Fail(Error(where + ": " + added.message()));
   }
 
   Status AddNameless() {
-    try {
-      for (auto& [where, job] : nameless_) {
-        if (account_.empty()) {
-          return Error(where + ": no \"name\", and the file has no top-level \"account\"");
-        }
-        job.name = JobName(account_, ids_->Next());
-        Store(where, std::move(job));
+    for (auto& [where, job] : nameless_) {
+      if (account_.empty()) {
+        return Error(where + ": no \"name\", and the file has no top-level \"account\"");
       }
-    } catch (const Abort&) {
-      return status_;
+      job.name = JobName(account_, ids_->Next());
+      if (!Store(where, std::move(job))) return status_;
     }
     return aipfilter::OkStatus();
   }
 
   std::string Where() const { return "batchJobs[" + std::to_string(index_) + "]"; }
-
   Status Error(const std::string& what) const { return InvalidArgumentError(path_ + ": " + what); }
-
-  [[noreturn]] void Fail(Status status) {
-    status_ = std::move(status);
-    throw Abort{};
+  bool Fail(Status status) {
+    if (status_.ok()) status_ = std::move(status);
+    return false;
   }
 
   static std::string StripPrefix(std::string what) {
@@ -208,9 +246,13 @@ class FileLoader {
   std::string path_;
   IdGenerator* ids_;
   JobStore* store_;
-  std::string key_;
-  std::string account_;
+  JobDecoder decoder_;
+  bool decoding_ = false;  // inside a job object: events go to the decoder
+  int depth_ = 0;          // open containers outside the decoder
+  bool in_jobs_ = false;   // inside the "batchJobs" array
   bool seen_jobs_ = false;
+  std::string key_;  // the last top-level key
+  std::string account_;
   std::size_t index_ = 0;
   std::vector<std::pair<std::string, BatchJob>> nameless_;
   Status status_;

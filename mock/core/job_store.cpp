@@ -41,7 +41,10 @@ std::vector<JobPtr> JobStore::Snapshot(const std::string& account, std::uint64_t
   const auto it = accounts_.find(account);
   if (it == accounts_.end()) return out;
   out.reserve(it->second.size());
-  for (const auto& [name, job] : it->second) out.push_back(job);
+  for (const auto& [id, job] : it->second) out.push_back(job);
+  lock.unlock();
+  std::sort(out.begin(), out.end(),
+            [](const JobPtr& a, const JobPtr& b) { return a->job.name < b->job.name; });
   return out;
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -51,8 +50,8 @@ class JobStore {
 
  private:
   mutable std::shared_mutex mu_;
-  // account -> job id -> job; ids sort like names within an account.
-  std::unordered_map<std::string, std::map<std::string, JobPtr>> accounts_;
+  // account -> job id -> job. Hashed: a million inserts at start-up must not walk a tree.
+  std::unordered_map<std::string, std::unordered_map<std::string, JobPtr>> accounts_;
   std::uint64_t version_ = 0;
   std::size_t size_ = 0;
 };
