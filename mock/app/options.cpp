@@ -131,6 +131,7 @@ bool ParseOptions(int argc, const char* const* argv, const std::map<std::string,
     }
   }
   bool fixtures_from_flags = false;
+  bool keys_from_flags = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     std::string value;
@@ -148,9 +149,14 @@ bool ParseOptions(int argc, const char* const* argv, const std::map<std::string,
     } else if (!spec->takes_value && has_value) {
       return Fail(error, arg + ": takes no value");
     }
+    // The list flags replace the environment's list rather than add to it.
     if (arg == "--fixtures" && !fixtures_from_flags) {
-      options->fixtures.clear();  // flags replace the environment's list
+      options->fixtures.clear();
       fixtures_from_flags = true;
+    }
+    if (arg == "--api-key" && !keys_from_flags) {
+      options->api_keys.clear();
+      keys_from_flags = true;
     }
     if (!spec->apply(value, options, error)) return false;
   }

@@ -12,6 +12,7 @@
 
 #include "errors.h"
 #include "list.h"
+#include "query.h"
 #include "route.h"
 
 namespace fwmock {
@@ -33,10 +34,6 @@ void WriteError(httplib::Response& res, const Status& status) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"fwmock\"");
   }
   res.set_content(ErrorBody(status), "application/json");
-}
-
-Params QueryParams(const httplib::Request& req) {
-  return Params(req.params.begin(), req.params.end());
 }
 
 bool HasBody(const httplib::Request& req) {
@@ -148,7 +145,9 @@ class Server::Impl {
   }
 
   void List(const httplib::Request& req, const Route& route, httplib::Response& res) {
-    Result<ListRequest> request = ParseListRequest(route.account, QueryParams(req));
+    Result<Params> params = ParseQuery(req.target);
+    if (!params.ok()) return WriteError(res, params.status());
+    Result<ListRequest> request = ParseListRequest(route.account, *params);
     if (!request.ok()) return WriteError(res, request.status());
     Result<std::shared_ptr<const std::string>> body = backend_.lister->ListRendered(*request);
     if (!body.ok()) return WriteError(res, body.status());

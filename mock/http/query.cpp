@@ -1,0 +1,56 @@
+#include "query.h"
+
+namespace fwmock {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+Result<std::string> Decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] != '%') {
+      out.push_back(s[i]);
+    } else if (i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
+      i += 2;
+    } else {
+      return aipfilter::InvalidArgumentError("invalid URL escape \"" + std::string(s.substr(i, 3)) +
+                                             "\"");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Params> ParseQuery(std::string_view target) {
+  Params params;
+  const std::size_t question = target.find('?');
+  if (question == std::string_view::npos) return params;
+  std::string_view query = target.substr(question + 1);
+  query = query.substr(0, query.find('#'));
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    Result<std::string> key = Decode(pair.substr(0, eq));
+    if (!key.ok()) return key.status();
+    Result<std::string> value =
+        Decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    if (!value.ok()) return value.status();
+    params.emplace_back(std::move(*key), std::move(*value));
+  }
+  return params;
+}
+
+}  // namespace fwmock
