@@ -1,0 +1,109 @@
+#include "route.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace fwmock_test {
+namespace {
+
+using fwmock::MatchRoute;
+using fwmock::Operation;
+using fwmock::Route;
+using fwmock::RouteStatus;
+
+TEST_CASE("every operation has its route", "[mock][route]") {
+  const auto [method, path, operation, account,
+              job] = GENERATE(table<std::string, std::string, Operation, std::string, std::string>({
+      {"GET", "/healthz", Operation::kHealth, "", ""},
+      {"GET", "/openapi.yaml", Operation::kOpenApi, "", ""},
+      {"GET", "/v1/accounts/acme/batchJobs", Operation::kListJobs, "acme", ""},
+      {"POST", "/v1/accounts/acme/batchJobs", Operation::kCreateJob, "acme", ""},
+      {"POST", "/v1/accounts/acme/batchJobs:batchDelete", Operation::kBatchDeleteJobs, "acme", ""},
+      {"GET", "/v1/accounts/acme/batchJobs/j1", Operation::kGetJob, "acme", "j1"},
+      {"PATCH", "/v1/accounts/acme/batchJobs/j1", Operation::kUpdateJob, "acme", "j1"},
+      {"DELETE", "/v1/accounts/acme/batchJobs/j1", Operation::kDeleteJob, "acme", "j1"},
+      {"POST", "/v1/accounts/acme/batchJobs/j1:cancel", Operation::kCancelJob, "acme", "j1"},
+      {"GET", "/v1/accounts/acme/batchJobs/j1:getLogs", Operation::kGetJobLogs, "acme", "j1"},
+      {"GET", "/v1/accounts/my-account/batchJobs/0f3c9a1e5b7d4c2a8e6f1b3d5a7c9e0b",
+       Operation::kGetJob, "my-account", "0f3c9a1e5b7d4c2a8e6f1b3d5a7c9e0b"},
+      {"GET", "/v1/accounts/\xC3\xA1\x63me/batchJobs", Operation::kListJobs, "\xC3\xA1\x63me", ""},
+      {"GET", "/v1/accounts/batchJobs/batchJobs/batchJobs", Operation::kGetJob, "batchJobs",
+       "batchJobs"},
+  }));
+  CAPTURE(method, path);
+  const Route route = MatchRoute(method, path);
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == operation);
+  CHECK(route.account == account);
+  CHECK(route.job_id == job);
+}
+
+TEST_CASE("HEAD is routed as GET", "[mock][route]") {
+  const auto [path, operation] = GENERATE(table<std::string, Operation>({
+      {"/healthz", Operation::kHealth},
+      {"/openapi.yaml", Operation::kOpenApi},
+      {"/v1/accounts/acme/batchJobs", Operation::kListJobs},
+      {"/v1/accounts/acme/batchJobs/j1", Operation::kGetJob},
+      {"/v1/accounts/acme/batchJobs/j1:getLogs", Operation::kGetJobLogs},
+  }));
+  CAPTURE(path);
+  const Route route = MatchRoute("HEAD", path);
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == operation);
+}
+
+TEST_CASE("a known path with another method is a wrong method", "[mock][route]") {
+  const auto [method, path] = GENERATE(table<std::string, std::string>({
+      {"POST", "/healthz"},
+      {"DELETE", "/openapi.yaml"},
+      {"PUT", "/v1/accounts/acme/batchJobs"},
+      {"DELETE", "/v1/accounts/acme/batchJobs"},
+      {"PATCH", "/v1/accounts/acme/batchJobs"},
+      {"GET", "/v1/accounts/acme/batchJobs:batchDelete"},
+      {"DELETE", "/v1/accounts/acme/batchJobs:batchDelete"},
+      {"POST", "/v1/accounts/acme/batchJobs/j1"},
+      {"PUT", "/v1/accounts/acme/batchJobs/j1"},
+      {"GET", "/v1/accounts/acme/batchJobs/j1:cancel"},
+      {"DELETE", "/v1/accounts/acme/batchJobs/j1:cancel"},
+      {"POST", "/v1/accounts/acme/batchJobs/j1:getLogs"},
+      {"HEAD", "/v1/accounts/acme/batchJobs/j1:cancel"},
+      {"OPTIONS", "/v1/accounts/acme/batchJobs"},
+      {"get", "/v1/accounts/acme/batchJobs"},
+      {"FOO", "/v1/accounts/acme/batchJobs"},
+  }));
+  CAPTURE(method, path);
+  CHECK(MatchRoute(method, path).status == RouteStatus::kWrongMethod);
+}
+
+TEST_CASE("the verb is not swallowed by the job id", "[mock][route]") {
+  const Route cancel = MatchRoute("POST", "/v1/accounts/acme/batchJobs/j1:cancel");
+  REQUIRE(cancel.status == RouteStatus::kFound);
+  CHECK(cancel.operation == Operation::kCancelJob);
+  CHECK(cancel.job_id == "j1");
+  const Route logs = MatchRoute("GET", "/v1/accounts/acme/batchJobs/j1:getLogs");
+  REQUIRE(logs.status == RouteStatus::kFound);
+  CHECK(logs.operation == Operation::kGetJobLogs);
+  CHECK(logs.job_id == "j1");
+}
+
+TEST_CASE("unknown paths are not found under any method", "[mock][route]") {
+  const std::string path = GENERATE(
+      as<std::string>{}, "", "/", "v1/accounts/acme/batchJobs", "//v1/accounts/acme/batchJobs",
+      "/healthz/", "/HEALTHZ", "/openapi.json", "/v1", "/v1/accounts", "/v1/accounts/acme",
+      "/v2/accounts/acme/batchJobs", "/v1/account/acme/batchJobs", "/v1/accounts/acme/jobs",
+      "/v1/accounts/acme/batchjobs", "/v1/accounts//batchJobs", "/v1/accounts/acme/batchJobs/",
+      "/v1/accounts/acme/batchJobs//", "/v1/accounts/acme/batchJobs//cancel",
+      "/v1/accounts/acme/batchJobs/:cancel", "/v1/accounts/acme/batchJobs/j1/",
+      "/v1/accounts/acme/batchJobs/j1/extra", "/v1/accounts/acme/batchJobs/j1:bogus",
+      "/v1/accounts/acme/batchJobs/j1:batchDelete", "/v1/accounts/acme/batchJobs:cancel",
+      "/v1/accounts/acme/batchJobs:getLogs", "/v1/accounts/acme/batchJobs:batchDelete/",
+      "/v1/accounts/acme:x/batchJobs", "/v1/accounts/acme/batchJobs/a:b:cancel",
+      "/v1/accounts/acme/clusters/c/batchJobs/j1");
+  const std::string method = GENERATE(as<std::string>{}, "GET", "POST", "DELETE", "PUT");
+  CAPTURE(method, path);
+  CHECK(MatchRoute(method, path).status == RouteStatus::kNoSuchPath);
+}
+
+}  // namespace
+}  // namespace fwmock_test
