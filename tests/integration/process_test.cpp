@@ -131,6 +131,7 @@ TEST_CASE("SIGTERM lets an in-flight response finish and then exits 0", "[proces
   CHECK(body.size() == std::stoul(m[1]));
   const json page = json::parse(body, nullptr, false);
   REQUIRE(page.is_object());
+  SaveListResponse(body);
   CHECK(page.at("batchJobs").size() == kJobs);
   CHECK(page.at("totalSize") == kJobs);
 }
