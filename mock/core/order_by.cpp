@@ -121,12 +121,8 @@ int CompareJobs(const OrderBy& order, const BatchJob& a, const BatchJob& b) {
 
 int ComparePosition(const OrderBy& order, const std::vector<KeyValue>& key, const std::string& name,
                     const BatchJob& job) {
-  for (std::size_t i = 0; i < order.keys.size() && i < key.size(); ++i) {
-    const OrderKey& k = order.keys[i];
-    const int c = CompareField(k, ViewOf(key[i]), k.field->read(job));
-    if (c != 0) return c;
-  }
-  return CompareNames(name, job.name);
+  return ComparePositionWith(order, key, name, job.name,
+                             [&](const JobField& field) { return field.read(job); });
 }
 
 }  // namespace fwmock
