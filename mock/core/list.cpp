@@ -106,8 +106,8 @@ Result<ListRequest> ParseListRequest(std::string account, const Params& params) 
 }
 
 struct Lister::Caches {
-  LruCache<AccountView> views{16};            // entries
-  LruCache<Rows> orders{32};                  // entries
+  LruCache<AccountView> views{4};             // entries: a 1M-job view is ~130 MB
+  LruCache<Rows> orders{16};                  // entries
   LruCache<Rows> results{32 * 1024 * 1024};   // rows
   LruCache<std::string> responses{64 << 20};  // bytes
 };
