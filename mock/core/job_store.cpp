@@ -2,14 +2,8 @@
 
 #include <algorithm>
 #include <mutex>
-#include <nlohmann/json.hpp>
 
 namespace fwmock {
-
-const std::string& StoredJob::Json() const {
-  std::call_once(rendered_, [this] { json_ = nlohmann::json(job).dump(); });
-  return json_;
-}
 
 std::shared_ptr<const StoredJob> MakeStoredJob(BatchJob job) {
   return std::make_shared<const StoredJob>(std::move(job));

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -12,18 +11,12 @@
 
 namespace fwmock {
 
-// A job as stored: immutable once stored (an update stores a new one). Its full JSON is
-// rendered the first time a page shows it, then kept, so listing does not render it again and
-// jobs never listed cost no memory for it.
-class StoredJob {
- public:
+// A job as stored: immutable once stored (an update stores a new one), so a snapshot can share
+// it with readers without a lock. Its JSON is rendered when a page shows it: keeping it would
+// cost 700 MB at a million jobs, and recent pages are cached whole by the Lister anyway.
+struct StoredJob {
   explicit StoredJob(BatchJob j) : job(std::move(j)) {}
   const BatchJob job;
-  const std::string& Json() const;
-
- private:
-  mutable std::once_flag rendered_;
-  mutable std::string json_;
 };
 
 using JobPtr = std::shared_ptr<const StoredJob>;

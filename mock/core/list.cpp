@@ -220,11 +220,8 @@ std::string RenderListPage(const ListPage& page) {
   std::string out = "{\"batchJobs\":[";
   for (std::size_t i = 0; i < page.jobs.size(); ++i) {
     if (i > 0) out.push_back(',');
-    if (page.mask.all) {
-      out += page.jobs[i]->Json();
-    } else {
-      out += Project(page.mask, nlohmann::json(page.jobs[i]->job)).dump();
-    }
+    const nlohmann::json job(page.jobs[i]->job);
+    out += (page.mask.all ? job : Project(page.mask, job)).dump();
   }
   out += "],\"nextPageToken\":";
   out += nlohmann::json(page.next_page_token).dump();
