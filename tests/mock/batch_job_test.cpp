@@ -10,6 +10,7 @@
 
 #include "aipfilter/timestamp.h"
 #include "job_store.h"
+#include "list.h"
 #include "test_support.h"
 
 using Catch::Matchers::Contains;
@@ -135,12 +136,14 @@ TEST_CASE("set but empty executors render with their defaults", "[mock][batch_jo
   CHECK(out["shellExecutor"] == json{{"command", ""}});
 }
 
-TEST_CASE("the stored JSON has its keys in alphabetical order", "[mock][batch_job]") {
+TEST_CASE("a listed job has its keys in alphabetical order", "[mock][batch_job]") {
   BatchJob job = MustRead(OneJobJson());
   job.notebook_executor = fwmock::NotebookExecutor{"a.ipynb"};
   job.shell_executor = fwmock::ShellExecutor{"echo hi"};
-  const std::string text = fwmock::MakeStoredJob(job)->Json();
-  const nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(text);
+  fwmock::ListPage page;
+  page.jobs.push_back(fwmock::MakeStoredJob(job));
+  const nlohmann::ordered_json ordered =
+      nlohmann::ordered_json::parse(fwmock::RenderListPage(page)).at("batchJobs").at(0);
   std::vector<std::string> keys;
   for (const auto& [key, value] : ordered.items()) keys.push_back(key);
   CHECK(std::is_sorted(keys.begin(), keys.end()));
