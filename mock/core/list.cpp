@@ -32,9 +32,9 @@ const ParamName kListParams[] = {
 
 Result<std::int32_t> ParsePageSize(const std::string& text) {
   std::int64_t value = 0;
-  const char* begin = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);  // as ParseInt
+  const bool plus = text.size() > 1 && text[0] == '+' && text[1] != '-';  // as Go's ParseInt
   const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(begin, end, value);
+  const auto [ptr, ec] = std::from_chars(text.data() + (plus ? 1 : 0), end, value);
   if (text.empty() || ec != std::errc() || ptr != end ||
       value < std::numeric_limits<std::int32_t>::min() ||
       value > std::numeric_limits<std::int32_t>::max()) {
