@@ -172,7 +172,7 @@ class FileLoader : public nlohmann::json_sax<json> {
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    return Fail(Error("invalid JSON: " + StripPrefix(e.what())));
+    return Fail(Error("invalid JSON: " + ParseErrorText(e.what())));
   }
 
  private:
@@ -234,13 +234,6 @@ class FileLoader : public nlohmann::json_sax<json> {
   bool Fail(Status status) {
     if (status_.ok()) status_ = std::move(status);
     return false;
-  }
-
-  static std::string StripPrefix(std::string what) {
-    const std::size_t close = what.find("] ");
-    return what.rfind("[json.exception", 0) == 0 && close != std::string::npos
-               ? what.substr(close + 2)
-               : what;
   }
 
   std::string path_;

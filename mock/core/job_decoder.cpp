@@ -388,37 +388,40 @@ namespace {
 class SingleJobSax : public nlohmann::json_sax<nlohmann::json> {
  public:
   explicit SingleJobSax(JobDecoder* decoder) : d_(*decoder) {}
-  bool null() override { return d_.Null(); }
-  bool boolean(bool v) override { return Top() && d_.Bool(v); }
-  bool number_integer(number_integer_t v) override { return Top() && d_.Integer(v); }
-  bool number_unsigned(number_unsigned_t v) override { return Top() && d_.Unsigned(v); }
-  bool number_float(number_float_t v, const string_t&) override { return Top() && d_.Float(v); }
-  bool string(string_t& v) override { return Top() && d_.String(v); }
+  // Only an object can start the job: any other first value stops the parse.
+  bool null() override { return d_.started() && d_.Null(); }
+  bool boolean(bool v) override { return d_.started() && d_.Bool(v); }
+  bool number_integer(number_integer_t v) override { return d_.started() && d_.Integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return d_.started() && d_.Unsigned(v); }
+  bool number_float(number_float_t v, const string_t&) override {
+    return d_.started() && d_.Float(v);
+  }
+  bool string(string_t& v) override { return d_.started() && d_.String(v); }
   bool binary(binary_t&) override { return false; }
   bool start_object(std::size_t) override { return d_.StartObject(); }
   bool key(string_t& k) override { return d_.Key(k); }
   bool end_object() override { return d_.EndObject(); }
-  bool start_array(std::size_t) override { return Top() && d_.StartArray(); }
+  bool start_array(std::size_t) override { return d_.started() && d_.StartArray(); }
   bool end_array() override { return d_.EndArray(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    error_ = e.what();
+    error_ = ParseErrorText(e.what());
     return false;
   }
   const std::string& error() const { return error_; }
 
  private:
-  // A scalar or an array where the job object should be.
-  bool Top() {
-    if (d_.done() || !top_seen_object_) return false;
-    return true;
-  }
-  friend Result<BatchJob> fwmock::ParseJob(std::string_view);
   JobDecoder& d_;
-  bool top_seen_object_ = true;
   std::string error_;
 };
 
 }  // namespace
+
+std::string ParseErrorText(const std::string& what) {
+  const std::size_t close = what.find("] ");
+  return what.rfind("[json.exception", 0) == 0 && close != std::string::npos
+             ? what.substr(close + 2)
+             : what;
+}
 
 Result<BatchJob> ParseJob(std::string_view text) {
   JobDecoder decoder;

@@ -30,6 +30,8 @@ class JobDecoder {
   bool Bool(bool value);
   bool Null();
 
+  // True once the job's opening brace has been passed.
+  bool started() const { return started_; }
   // True once the job's closing brace has been passed.
   bool done() const { return started_ && frames_.empty(); }
   const Status& status() const { return status_; }
@@ -73,6 +75,9 @@ class JobDecoder {
   bool started_ = false;
   Status status_;
 };
+
+// A JSON parser's message without its "[json.exception.parse_error.101] " prefix.
+std::string ParseErrorText(const std::string& what);
 
 // Parses one job from JSON text (a request body, a fixture entry).
 Result<BatchJob> ParseJob(std::string_view text);
