@@ -140,8 +140,13 @@ Rows AccountView::Filter(const aipfilter::Program& program, const Rows& ordered)
 
 int AccountView::ComparePosition(const OrderBy& order, const std::vector<KeyValue>& key,
                                  const std::string& name, std::uint32_t row) const {
-  return ComparePositionWith(order, key, name, jobs_[row]->job.name,
-                             [&](const JobField& field) { return Read(field, row); });
+  for (std::size_t i = 0; i < order.keys.size() && i < key.size(); ++i) {
+    const OrderKey& k = order.keys[i];
+    const int c = CompareField(k, ViewOf(key[i]), Read(*k.field, row));
+    if (c != 0) return c;
+  }
+  const int c = std::string_view(name).compare(jobs_[row]->job.name);
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 
 }  // namespace fwmock

@@ -58,11 +58,6 @@ int CompareValues(FieldType type, const FieldValue& a, const FieldValue& b) {
   return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
 }
 
-int CompareNames(std::string_view a, std::string_view b) {
-  const int c = a.compare(b);
-  return c < 0 ? -1 : c > 0 ? 1 : 0;
-}
-
 }  // namespace
 
 Result<OrderBy> ParseOrderBy(std::string_view text) {
@@ -109,20 +104,6 @@ FieldValue ViewOf(const KeyValue& key) {
 int CompareField(const OrderKey& key, const FieldValue& a, const FieldValue& b) {
   const int c = CompareValues(key.field->type, a, b);
   return key.descending ? -c : c;
-}
-
-int CompareJobs(const OrderBy& order, const BatchJob& a, const BatchJob& b) {
-  for (const OrderKey& k : order.keys) {
-    const int c = CompareField(k, k.field->read(a), k.field->read(b));
-    if (c != 0) return c;
-  }
-  return CompareNames(a.name, b.name);
-}
-
-int ComparePosition(const OrderBy& order, const std::vector<KeyValue>& key, const std::string& name,
-                    const BatchJob& job) {
-  return ComparePositionWith(order, key, name, job.name,
-                             [&](const JobField& field) { return field.read(job); });
 }
 
 }  // namespace fwmock

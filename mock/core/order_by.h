@@ -43,23 +43,4 @@ FieldValue ViewOf(const KeyValue& key);
 // reversed for descending keys.
 int CompareField(const OrderKey& key, const FieldValue& a, const FieldValue& b);
 
-// <0, 0, >0 as `a` sorts before, with, after `b` (0 only for the same name).
-int CompareJobs(const OrderBy& order, const BatchJob& a, const BatchJob& b);
-// The same, for a remembered position (sort key and name) against a job.
-int ComparePosition(const OrderBy& order, const std::vector<KeyValue>& key, const std::string& name,
-                    const BatchJob& job);
-
-// The same against any job whose key values `read(field)` gives and whose name is `job_name`.
-template <typename Read>
-int ComparePositionWith(const OrderBy& order, const std::vector<KeyValue>& key,
-                        std::string_view name, std::string_view job_name, Read read) {
-  for (std::size_t i = 0; i < order.keys.size() && i < key.size(); ++i) {
-    const OrderKey& k = order.keys[i];
-    const int c = CompareField(k, ViewOf(key[i]), read(*k.field));
-    if (c != 0) return c;
-  }
-  const int c = name.compare(job_name);
-  return c < 0 ? -1 : c > 0 ? 1 : 0;
-}
-
 }  // namespace fwmock

@@ -1,5 +1,7 @@
 #include "order_by.h"
 
+#include "account_view.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -30,14 +32,23 @@ BatchJob Job(const std::string& id) {
   return job;
 }
 
-// The ids of `jobs` sorted by `order_by`.
+// A view of `jobs` as the Lister builds one: rows in name order.
+fwmock::AccountView MakeView(std::vector<BatchJob> jobs) {
+  std::sort(jobs.begin(), jobs.end(),
+            [](const BatchJob& a, const BatchJob& b) { return a.name < b.name; });
+  std::vector<fwmock::JobPtr> stored;
+  for (BatchJob& j : jobs) stored.push_back(fwmock::MakeStoredJob(std::move(j)));
+  return fwmock::AccountView(std::move(stored), 1);
+}
+
+std::string IdOf(const BatchJob& job) { return job.name.substr(job.name.rfind('/') + 1); }
+
+// The ids of `jobs` in the order List serves them under `order_by`.
 std::vector<std::string> Sorted(const std::string& order_by, std::vector<BatchJob> jobs) {
-  const OrderBy order = MustParse(order_by);
-  std::sort(jobs.begin(), jobs.end(), [&](const BatchJob& a, const BatchJob& b) {
-    return fwmock::CompareJobs(order, a, b) < 0;
-  });
+  const fwmock::AccountView view = MakeView(std::move(jobs));
   std::vector<std::string> ids;
-  for (const BatchJob& j : jobs) ids.push_back(j.name.substr(j.name.rfind('/') + 1));
+  for (std::uint32_t row : view.Sorted(MustParse(order_by)))
+    ids.push_back(IdOf(view.job(row)->job));
   return ids;
 }
 
@@ -210,7 +221,10 @@ TEST_CASE("name ascending breaks every tie", "[mock][order_by]") {
   CHECK(Sorted("num_ranks desc", jobs) == std::vector<std::string>{"d", "a", "b", "c"});
   CHECK(Sorted("", jobs) == std::vector<std::string>{"a", "b", "c", "d"});
   CHECK(Sorted("name desc", jobs) == std::vector<std::string>{"d", "c", "b", "a"});
-  CHECK(fwmock::CompareJobs(MustParse("state desc"), jobs[1], jobs[1]) == 0);
+  const fwmock::AccountView view = MakeView(jobs);
+  const OrderBy order = MustParse("state desc");
+  CHECK(view.ComparePosition(order, fwmock::SortKeyOf(order, view.job(0)->job),
+                             view.job(0)->job.name, 0) == 0);
 }
 
 TEST_CASE("later keys order the ties of earlier ones", "[mock][order_by]") {
@@ -244,15 +258,18 @@ TEST_CASE("a remembered position compares like the job it came from", "[mock][or
                                     "python_executor.target desc, start_time desc");
   CAPTURE(text);
   const OrderBy order = MustParse(text);
-  for (const BatchJob& a : jobs) {
-    const std::vector<fwmock::KeyValue> key = fwmock::SortKeyOf(order, a);
-    for (const BatchJob& b : jobs) {
-      CAPTURE(a.name, b.name);
-      const int expected = fwmock::CompareJobs(order, a, b);
-      const int got = fwmock::ComparePosition(order, key, a.name, b);
-      CHECK((got < 0) == (expected < 0));
-      CHECK((got > 0) == (expected > 0));
-      CHECK((fwmock::CompareJobs(order, b, a) > 0) == (expected < 0));
+  const fwmock::AccountView view = MakeView(jobs);
+  const fwmock::Rows sorted = view.Sorted(order);
+  std::vector<std::size_t> rank(sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) rank[sorted[i]] = i;
+  for (std::uint32_t a = 0; a < view.size(); ++a) {
+    const BatchJob& job = view.job(a)->job;
+    const std::vector<fwmock::KeyValue> key = fwmock::SortKeyOf(order, job);
+    for (std::uint32_t b = 0; b < view.size(); ++b) {
+      CAPTURE(job.name, view.job(b)->job.name);
+      const int got = view.ComparePosition(order, key, job.name, b);
+      CHECK((got < 0) == (rank[a] < rank[b]));
+      CHECK((got > 0) == (rank[a] > rank[b]));
     }
   }
 }
