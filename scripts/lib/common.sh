@@ -25,3 +25,6 @@ fwmock_require_build_packages() {
 }
 
 fwmock_jobs() { nproc 2>/dev/null || echo 2; }
+
+# -DCMAKE_CXX_COMPILER_LAUNCHER=ccache where ccache is installed (it is optional).
+fwmock_launcher() { command -v ccache >/dev/null && echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"; true; }
