@@ -10,6 +10,7 @@
 #include "account_view.h"
 #include "job_store.h"
 #include "page_token.h"
+#include "params.h"
 #include "read_mask.h"
 
 namespace fwmock {
@@ -23,9 +24,6 @@ struct ListRequest {
   std::string order_by;
   std::string read_mask;
 };
-
-// Query parameters in the order received, already percent-decoded.
-using Params = std::vector<std::pair<std::string, std::string>>;
 
 // Builds a request from query parameters: camelCase or snake_case names, unknown ones ignored.
 // A singular parameter given more than once (under either spelling) is INVALID_ARGUMENT
