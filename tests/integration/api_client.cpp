@@ -1,12 +1,16 @@
 #include "api_client.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 namespace fwmock_test {
 namespace {
@@ -35,22 +39,102 @@ std::string Encode(const std::string& text, const char* space) {
   return out;
 }
 
-bool IsListTarget(const std::string& method, const std::string& target) {
-  const std::string path = target.substr(0, target.find('?'));
-  const std::string suffix = "/batchJobs";
-  return method == "GET" && path.rfind("/v1/accounts/", 0) == 0 && path.size() > suffix.size() &&
-         path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+// A name no other test process of this or an earlier run picks: pid and random bits.
+std::string UniqueFileName() {
+  const std::uint64_t salt = std::random_device{}() * 0x100000000ULL ^ std::random_device{}();
+  std::ostringstream name;
+  name << "exchanges-" << ::getpid() << "-" << std::hex << salt << ".jsonl";
+  return name.str();
 }
 
-// A name no other test process of this or an earlier run picks: pid, a counter, random bits.
-std::string UniqueFileName() {
-  static std::atomic<int> counter{0};
-  static const std::uint64_t salt =
-      std::random_device{}() * 0x100000000ULL ^ std::random_device{}();
-  std::ostringstream name;
-  name << "list-" << ::getpid() << "-" << std::hex << salt << "-" << std::dec << counter++
-       << ".json";
-  return name.str();
+std::string Base64(const std::string& bytes) {
+  static const char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (const char ch : bytes) {
+    bits = bits << 8 | static_cast<unsigned char>(ch);
+    if (++count == 3) {
+      for (int shift = 18; shift >= 0; shift -= 6) out += kDigits[bits >> shift & 63];
+      bits = 0;
+      count = 0;
+    }
+  }
+  if (count > 0) {
+    bits <<= 8 * (3 - count);
+    for (int i = 0; i <= count; ++i) out += kDigits[bits >> (18 - 6 * i) & 63];
+    out.append(static_cast<std::size_t>(3 - count), '=');
+  }
+  return out;
+}
+
+bool IsUtf8(const std::string& text) {
+  try {
+    nlohmann::json(text).dump();
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+}
+
+// Stores `body` under `key`, or base64-encoded under `key` + "Base64" if it is not UTF-8 (JSON
+// text cannot hold it, and the checker must see the bytes as they were).
+void PutBody(nlohmann::json& record, const std::string& key, const std::string& body) {
+  if (body.empty()) return;
+  if (IsUtf8(body)) {
+    record[key] = body;
+  } else {
+    record[key + "Base64"] = Base64(body);
+  }
+}
+
+// The record's JSON line. Bodies are checked for UTF-8 only when the strict dump fails.
+std::string Line(const nlohmann::json& record, const std::string& request,
+                 const std::string& response) {
+  try {
+    return record.dump() + "\n";
+  } catch (const nlohmann::json::type_error&) {
+  }
+  nlohmann::json copy = record;
+  copy.erase("requestBody");
+  copy.erase("responseBody");
+  PutBody(copy, "requestBody", request);
+  PutBody(copy, "responseBody", response);
+  return copy.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// This process's exchanges file, opened on first use; whole lines are appended under a lock.
+class ExchangeFile {
+ public:
+  void Append(const std::string& line) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (fd_ < 0) fd_ = Open();
+    for (std::size_t done = 0; done < line.size();) {
+      const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error("cannot write the exchanges file in " + Dir());
+      done += static_cast<std::size_t>(n);
+    }
+  }
+
+ private:
+  static std::string Dir() { return FWMOCK_RESPONSES_DIR; }
+
+  static int Open() {
+    std::filesystem::create_directories(Dir());
+    const std::string path = Dir() + "/" + UniqueFileName();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+    return fd;
+  }
+
+  std::mutex mu_;
+  int fd_ = -1;  // kept open until the process exits
+};
+
+void Append(const nlohmann::json& record, const std::string& request, const std::string& response) {
+  static ExchangeFile file;
+  file.Append(Line(record, request, response));
 }
 
 }  // namespace
@@ -93,10 +177,25 @@ std::string ListPath(const std::string& account) {
   return "/v1/accounts/" + account + "/batchJobs";
 }
 
+void RecordExchange(const Exchange& exchange) {
+  nlohmann::json headers = nlohmann::json::array();
+  for (const auto& [name, value] : exchange.response_headers) headers.push_back({name, value});
+  nlohmann::json record = {{"method", exchange.method},
+                           {"target", exchange.target},
+                           {"status", exchange.status},
+                           {"responseHeaders", std::move(headers)}};
+  if (!exchange.request_content_type.empty()) {
+    record["requestContentType"] = exchange.request_content_type;
+  }
+  if (!exchange.request_body.empty()) record["requestBody"] = exchange.request_body;
+  if (!exchange.response_body.empty()) record["responseBody"] = exchange.response_body;
+  Append(record, exchange.request_body, exchange.response_body);
+}
+
 void SaveListResponse(const std::string& body) {
-  const std::filesystem::path dir = FWMOCK_RESPONSES_DIR;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / UniqueFileName(), std::ios::binary) << body;
+  nlohmann::json record = {{"operation", "ListBatchJobs"}, {"status", 200}};
+  if (!body.empty()) record["responseBody"] = body;
+  Append(record, "", body);
 }
 
 ApiClient::ApiClient(const FwmockProcess& server, std::string api_key)
@@ -121,13 +220,16 @@ HttpResult ApiClient::Send(const std::string& method, const std::string& target,
   if (!content_type.empty()) req.headers.emplace("Content-Type", content_type);
   req.body = body;
   HttpResult result;
-  const httplib::Result res = client_.send(req);
-  if (!res) return result;
-  result.status = res->status;
-  result.body = res->body;
-  result.headers = res->headers;
-  result.json = nlohmann::json::parse(res->body, nullptr, false);
-  if (result.status == 200 && IsListTarget(method, target)) SaveListResponse(result.body);
+  httplib::Response res;
+  httplib::Error error = httplib::Error::Success;
+  if (!client_.send(req, res, error)) return result;
+  // `req` now holds what httplib added on its own, such as text/plain for an untyped body.
+  RecordExchange({method, target, req.get_header_value("Content-Type"), body, res.status,
+                  res.headers, res.body});
+  result.status = res.status;
+  result.body = std::move(res.body);
+  result.headers = std::move(res.headers);
+  result.json = nlohmann::json::parse(result.body, nullptr, false);
   return result;
 }
 

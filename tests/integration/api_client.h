@@ -1,4 +1,5 @@
-// An HTTP client for a running fwmock, built on cpp-httplib, that records List responses.
+// An HTTP client for a running fwmock, built on cpp-httplib, that records every exchange for the
+// contract check (tests/contract/check_responses.py).
 #pragma once
 
 #include <httplib.h>
@@ -38,7 +39,24 @@ std::string WithQuery(const std::string& path, const std::string& query);
 // The List route of `account`.
 std::string ListPath(const std::string& account);
 
-// Writes a 200 List body to FWMOCK_RESPONSES_DIR as a uniquely named .json file.
+// One HTTP exchange as the contract check reads it.
+struct Exchange {
+  std::string method;
+  std::string target;                // the path plus the query, as sent
+  std::string request_content_type;  // "": none was sent
+  std::string request_body;
+  int status = 0;
+  httplib::Headers response_headers;
+  std::string response_body;
+};
+
+// Appends `exchange` as one JSON line to this process's own exchanges-*.jsonl file in
+// FWMOCK_RESPONSES_DIR. Safe to call from several threads; throws std::runtime_error if the file
+// cannot be written.
+void RecordExchange(const Exchange& exchange);
+
+// Records `body` as a 200 List answer whose request and headers are unknown (a test that read it
+// from a raw socket): only the body is checked.
 void SaveListResponse(const std::string& body);
 
 class ApiClient {
@@ -47,8 +65,8 @@ class ApiClient {
   explicit ApiClient(const FwmockProcess& server, std::string api_key = "test-key");
   ApiClient(const std::string& host, int port, std::string api_key = "test-key");
 
-  // Sends `target` (path plus an already encoded query) as is. Every 200 answer to a GET of a
-  // List route is saved with SaveListResponse.
+  // Sends `target` (path plus an already encoded query) as is. Every exchange that got an HTTP
+  // answer is recorded with RecordExchange.
   HttpResult Send(const std::string& method, const std::string& target,
                   const httplib::Headers& headers = {}, const std::string& body = "",
                   const std::string& content_type = "");
