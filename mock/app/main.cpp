@@ -9,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-#include "fixtures.h"
+#include "backend.h"
 #include "options.h"
 #include "server.h"
 
@@ -84,18 +84,12 @@ int Run(int argc, char** argv) {
     std::cout << "fwmock " FWMOCK_VERSION "\n";
     return 0;
   }
-  Backend backend;
-  backend.ids.Seed(options.seed);
-  backend.tokens = std::make_unique<TokenCodec>(
-      options.token_secret.empty() ? TokenCodec::Random() : TokenCodec(options.token_secret));
-  backend.openapi_yaml = OpenApiText();
   if (options.fixtures.empty()) options.fixtures.push_back(DefaultFixtures());
-  if (Status s = LoadFixtures(options.fixtures, &backend.ids, &backend.store); !s.ok()) {
-    std::cerr << "fwmock: fixtures: " << s.message() << "\n";
+  Result<std::unique_ptr<Backend>> backend = Backend::Build(options, OpenApiText());
+  if (!backend.ok()) {
+    std::cerr << "fwmock: fixtures: " << backend.status().message() << "\n";
     return kExitUsage;
   }
-  backend.lister = std::make_unique<Lister>(backend.store, *backend.tokens);
-  backend.lister->Warm();
 
   sigset_t signals;
   sigemptyset(&signals);
@@ -104,11 +98,11 @@ int Run(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
 
   ServerConfig config;
-  config.api_keys = options.api_keys;
+  config.auth.keys = options.api_keys;
+  config.auth.allow_anonymous = options.allow_anonymous;
   config.log_requests = options.log_requests;
-  config.allow_anonymous = options.allow_anonymous;
   config.threads = options.threads;
-  Server server(config, &backend);
+  Server server(config, (*backend)->services());
   const int port = server.Bind(options.host, options.port, &error);
   if (port < 0) {
     std::cerr << "fwmock: cannot listen on " << options.host << ":" << options.port << ": " << error

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <functional>
 
+#include "aipfilter/timestamp.h"
+
 namespace fwmock {
 namespace {
 
@@ -69,7 +71,10 @@ const std::vector<Spec>& Specs() {
            const std::size_t eq = item.find('=');
            const std::string key = item.substr(0, eq);
            if (key.empty()) return Fail(e, "--api-key: empty key in \"" + item + "\"");
-           o->api_keys[key] = eq == std::string::npos ? "" : item.substr(eq + 1);
+           const std::string rest = eq == std::string::npos ? "" : item.substr(eq + 1);
+           const std::size_t colon = rest.find(':');
+           o->api_keys[key] = {rest.substr(0, colon),
+                               colon == std::string::npos ? "" : rest.substr(colon + 1)};
          }
          return true;
        }},
@@ -93,6 +98,37 @@ const std::vector<Spec>& Specs() {
          std::int64_t n = 0;
          if (!ParseNumber(v, 0, INT64_MAX, &n)) return Fail(e, "--seed: expected a number");
          o->seed = static_cast<std::uint64_t>(n);
+         return true;
+       }},
+      {"--lifecycle", "FWMOCK_LIFECYCLE", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         Result<LifecycleConfig> config = ParseLifecycle(v);
+         if (!config.ok()) return Fail(e, "--lifecycle: " + config.status().message());
+         o->lifecycle = *config;
+         return true;
+       }},
+      {"--clock", "FWMOCK_CLOCK", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         if (v != "real" && v != "manual") {
+           return Fail(e, "--clock: expected \"real\" or \"manual\", got \"" + v + "\"");
+         }
+         o->manual_clock = v == "manual";
+         return true;
+       }},
+      {"--start-time", "FWMOCK_START_TIME", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         std::int64_t t = 0;
+         if (!aipfilter::ParseRfc3339(v, &t)) {
+           return Fail(e, "--start-time: expected an RFC 3339 timestamp, got \"" + v + "\"");
+         }
+         o->start_time = t;
+         return true;
+       }},
+      {"--cache-mb", "FWMOCK_CACHE_MB", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         std::int64_t mb = 0;
+         if (!ParseNumber(v, 1, 1 << 20, &mb)) return Fail(e, "--cache-mb: expected 1 to 1048576");
+         o->cache_bytes = static_cast<std::size_t>(mb) << 20;
          return true;
        }},
       {"--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", false,
@@ -174,13 +210,21 @@ A local fake of the Fireworks AI batch jobs API.
                        (default: the bundled fixtures)                  (':'-separated)
   --token-secret S     secret sealing page tokens; give replicas the    FWMOCK_TOKEN_SECRET
                        same one (default: random per process)
-  --api-key KEY[=ACC]  accept only these keys, KEY=ACC for one account; FWMOCK_API_KEYS
-                       repeatable (default: any non-empty key)         (','-separated)
+  --api-key KEY[=ACC][:EMAIL]
+                       accept only these keys, KEY=ACC for one account,  FWMOCK_API_KEYS
+                       :EMAIL for createdBy; repeatable (default: any   (','-separated)
+                       non-empty key, createdBy developer@fwmock.dev)
   --log requests|none  one JSON line per request on stderr (default none) FWMOCK_LOG
   --allow-anonymous    accept requests without a bearer key (load tests,  FWMOCK_ALLOW_ANONYMOUS
                        browsers); keys given are still checked              (1 or 0)
   --threads N          connections served at once (default 64)          FWMOCK_THREADS
   --seed N             seed of server-assigned job ids (default 0)      FWMOCK_SEED
+  --lifecycle SPEC     state durations (default creating=1s,pending=2s,   FWMOCK_LIFECYCLE
+                       running=10s,cancelling=1s,deleting=1s)
+  --clock real|manual  the clock behind every server-written time       FWMOCK_CLOCK
+                       (default real; manual moves by /_fwmock/clock)
+  --start-time TIME    RFC 3339 start of a manual clock (default now)   FWMOCK_START_TIME
+  --cache-mb N         memory for List caches, in MiB (default 256)     FWMOCK_CACHE_MB
   --help               this text
   --version            the version
 

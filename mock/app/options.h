@@ -2,21 +2,30 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "auth.h"
+#include "lifecycle.h"
+#include "list.h"
 
 namespace fwmock {
 
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::vector<std::string> fixtures;            // empty: the bundled default data set
-  std::string token_secret;                     // empty: a random one per process
-  std::map<std::string, std::string> api_keys;  // key -> account ("" = any)
+  std::vector<std::string> fixtures;       // empty: the bundled default data set
+  std::string token_secret;                // empty: a random one per process
+  std::map<std::string, ApiKey> api_keys;  // key -> account ("" = any) and e-mail
   bool log_requests = false;
   bool allow_anonymous = false;  // accept requests without a bearer key
   int threads = 64;
   std::uint64_t seed = 0;
+  LifecycleConfig lifecycle;
+  bool manual_clock = false;
+  std::optional<std::int64_t> start_time;  // of a manual clock; empty: now
+  std::size_t cache_bytes = kDefaultCacheBytes;
   bool help = false;
   bool version = false;
 };

@@ -103,8 +103,7 @@ class ReleasingIterator {
 // Turns one file's parse events into stored jobs, one job at a time: no JSON tree is built.
 class FileLoader : public nlohmann::json_sax<json> {
  public:
-  FileLoader(std::string path, IdGenerator* ids, JobStore* store)
-      : path_(std::move(path)), ids_(ids), store_(store) {}
+  FileLoader(std::string path, JobStore* store) : path_(std::move(path)), store_(store) {}
 
   Status Load() {
     MappedFile file(path_);
@@ -223,7 +222,7 @@ class FileLoader : public nlohmann::json_sax<json> {
       if (account_.empty()) {
         return Error(where + ": no \"name\", and the file has no top-level \"account\"");
       }
-      job.name = JobName(account_, ids_->Next());
+      job.name = JobName(account_, store_->NewId(account_));
       if (!Store(where, std::move(job))) return status_;
     }
     return aipfilter::OkStatus();
@@ -237,7 +236,6 @@ class FileLoader : public nlohmann::json_sax<json> {
   }
 
   std::string path_;
-  IdGenerator* ids_;
   JobStore* store_;
   JobDecoder decoder_;
   bool decoding_ = false;  // inside a job object: events go to the decoder
@@ -277,11 +275,11 @@ Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& pat
 
 }  // namespace
 
-Status LoadFixtures(const std::vector<std::string>& paths, IdGenerator* ids, JobStore* store) {
+Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store) {
   Result<std::vector<std::string>> files = ExpandPaths(paths);
   if (!files.ok()) return files.status();
   for (const std::string& file : *files) {
-    if (Status s = FileLoader(file, ids, store).Load(); !s.ok()) return s;
+    if (Status s = FileLoader(file, store).Load(); !s.ok()) return s;
   }
   return aipfilter::OkStatus();
 }

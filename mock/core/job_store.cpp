@@ -1,13 +1,9 @@
 #include "job_store.h"
 
 #include <algorithm>
-#include <mutex>
+#include <shared_mutex>
 
 namespace fwmock {
-
-std::shared_ptr<const StoredJob> MakeStoredJob(BatchJob job) {
-  return std::make_shared<const StoredJob>(std::move(job));
-}
 
 Status JobStore::Add(BatchJob job) {
   std::string account;
@@ -16,26 +12,44 @@ Status JobStore::Add(BatchJob job) {
     return aipfilter::InvalidArgumentError("invalid job name \"" + job.name +
                                            "\": expected accounts/{account}/batchJobs/{id}");
   }
-  JobPtr stored = MakeStoredJob(std::move(job));
-  std::unique_lock lock(mu_);
-  auto& jobs = accounts_[account];
-  if (!jobs.emplace(std::move(id), stored).second) {
-    return Status(aipfilter::StatusCode::kAlreadyExists,
-                  "duplicate job name \"" + stored->job.name + "\"");
+  const std::shared_ptr<Account> acc = FindOrCreate(account);
+  std::unique_lock lock(acc->lock());
+  if (acc->Find(id)) {
+    return Status(aipfilter::StatusCode::kAlreadyExists, "duplicate job name \"" + job.name + "\"");
   }
-  ++version_;
-  ++size_;
+  acc->Put(MakeStoredJob(std::move(job)));
   return aipfilter::OkStatus();
 }
 
-std::vector<JobPtr> JobStore::Snapshot(const std::string& account, std::uint64_t* version) const {
-  std::shared_lock lock(mu_);
-  if (version != nullptr) *version = version_;
-  std::vector<JobPtr> out;
+std::shared_ptr<Account> JobStore::Find(const std::string& account) const {
+  std::lock_guard lock(mu_);
   const auto it = accounts_.find(account);
-  if (it == accounts_.end()) return out;
-  out.reserve(it->second.size());
-  for (const auto& [id, job] : it->second) out.push_back(job);
+  return it == accounts_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<Account> JobStore::FindOrCreate(const std::string& account) {
+  std::lock_guard lock(mu_);
+  std::shared_ptr<Account>& slot = accounts_[account];
+  if (!slot) slot = std::make_shared<Account>(account, seed_);
+  return slot;
+}
+
+std::string JobStore::NewId(const std::string& account) {
+  const std::shared_ptr<Account> acc = FindOrCreate(account);
+  std::unique_lock lock(acc->lock());
+  return acc->NewId();
+}
+
+std::vector<JobPtr> JobStore::Snapshot(const std::string& account) const {
+  std::vector<JobPtr> out;
+  const std::shared_ptr<Account> acc = Find(account);
+  if (!acc) return out;
+  std::shared_lock lock(acc->lock());
+  const JobTable& table = acc->table();
+  out.reserve(table.size());
+  for (std::uint32_t slot = 0; slot < table.slots(); ++slot) {
+    if (table.job(slot)) out.push_back(table.job(slot));
+  }
   lock.unlock();
   std::sort(out.begin(), out.end(),
             [](const JobPtr& a, const JobPtr& b) { return a->job.name < b->job.name; });
@@ -43,23 +57,29 @@ std::vector<JobPtr> JobStore::Snapshot(const std::string& account, std::uint64_t
 }
 
 std::vector<std::string> JobStore::Accounts() const {
-  std::shared_lock lock(mu_);
   std::vector<std::string> out;
-  for (const auto& [account, jobs] : accounts_) {
-    if (!jobs.empty()) out.push_back(account);
+  for (const std::shared_ptr<Account>& acc : AllAccounts()) {
+    std::shared_lock lock(acc->lock());
+    if (acc->size() > 0) out.push_back(acc->name());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
-std::uint64_t JobStore::version() const {
-  std::shared_lock lock(mu_);
-  return version_;
+std::vector<std::shared_ptr<Account>> JobStore::AllAccounts() const {
+  std::lock_guard lock(mu_);
+  std::vector<std::shared_ptr<Account>> out;
+  out.reserve(accounts_.size());
+  for (const auto& [name, acc] : accounts_) out.push_back(acc);
+  return out;
 }
 
 std::size_t JobStore::size() const {
-  std::shared_lock lock(mu_);
-  return size_;
+  std::size_t n = 0;
+  for (const std::shared_ptr<Account>& acc : AllAccounts()) {
+    std::shared_lock lock(acc->lock());
+    n += acc->size();
+  }
+  return n;
 }
 
 }  // namespace fwmock

@@ -5,7 +5,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "account_view.h"
+#include <optional>
+#include <shared_mutex>
 #include "aipfilter/checker.h"
 #include "query_cache.h"
 
@@ -46,12 +47,18 @@ Result<std::int32_t> ParsePageSize(const std::string& text) {
   return static_cast<std::int32_t>(value);
 }
 
-struct Query {
+}  // namespace
+
+struct Lister::Query {
   aipfilter::Program program;
   OrderBy order;
   ReadMask mask;
   std::string binding;
 };
+
+namespace {
+
+using Query = Lister::Query;
 
 Result<Query> Prepare(const ListRequest& request) {
   Result<aipfilter::Program> program = aipfilter::Compile(request.filter, JobSchema());
@@ -106,14 +113,13 @@ Result<ListRequest> ParseListRequest(std::string account, const Params& params) 
 }
 
 struct Lister::Caches {
-  LruCache<AccountView> views{4};             // entries: a 1M-job view is ~130 MB
-  LruCache<Rows> orders{16};                  // entries
-  LruCache<Rows> results{32 * 1024 * 1024};   // rows
-  LruCache<std::string> responses{64 << 20};  // bytes
+  explicit Caches(std::size_t bytes) : results(bytes / 4 * 3), responses(bytes / 4) {}
+  LruCache<QueryResult> results;          // bytes of the rows
+  LruCache<const std::string> responses;  // bytes of the bodies
 };
 
-Lister::Lister(const JobStore& store, const TokenCodec& tokens)
-    : store_(store), tokens_(tokens), caches_(std::make_unique<Caches>()) {}
+Lister::Lister(const JobStore& store, const TokenCodec& tokens, std::size_t cache_bytes)
+    : store_(store), tokens_(tokens), caches_(std::make_unique<Caches>(cache_bytes)) {}
 Lister::~Lister() = default;
 
 namespace {
@@ -129,69 +135,49 @@ std::string Key(std::initializer_list<std::string_view> parts) {
 
 }  // namespace
 
-std::shared_ptr<const AccountView> Lister::View(const std::string& account, std::string* view_key) {
-  *view_key = Key({account, std::to_string(store_.version())});
-  if (std::shared_ptr<const AccountView> view = caches_->views.Get(*view_key)) return view;
-  std::uint64_t version = 0;
-  std::vector<JobPtr> jobs = store_.Snapshot(account, &version);
-  auto view = std::make_shared<const AccountView>(std::move(jobs), version);
-  *view_key = Key({account, std::to_string(version)});
-  caches_->views.Put(*view_key, view);
-  return view;
-}
-
-std::shared_ptr<const Rows> Lister::Ordered(const AccountView& view, const std::string& view_key,
-                                            const OrderBy& order) {
-  const std::string key = Key({view_key, order.Canonical()});
-  if (std::shared_ptr<const Rows> rows = caches_->orders.Get(key)) return rows;
-  auto rows = std::make_shared<const Rows>(view.Sorted(order));
-  caches_->orders.Put(key, rows);
-  return rows;
+// The up-to-date result of (filter, order) on `account`, whose lock the caller holds shared.
+std::shared_ptr<QueryResult> Lister::Results(const Account& account, const std::string& filter,
+                                             const aipfilter::Program& program,
+                                             const OrderBy& order) {
+  const std::string key = Key({account.name(), order.Canonical(), filter});
+  std::shared_ptr<QueryResult> result = caches_->results.GetOrCreate(
+      key, [&] { return std::make_shared<QueryResult>(program, order); });
+  std::lock_guard lock(result->mu);
+  if (result->built && result->seq == account.seq()) return result;
+  if (!result->built || !CatchUp(result.get(), account)) {
+    if (program.matches_everything()) {
+      BuildAll(result.get(), account);
+    } else {
+      const std::shared_ptr<QueryResult> base = Results(account, "", aipfilter::Program(), order);
+      BuildFiltered(result.get(), account, base->rows);
+    }
+  }
+  caches_->results.Resize(key, result->rows.bytes());
+  return result;
 }
 
 void Lister::Warm() {
   const OrderBy order = *ParseOrderBy("");
-  for (const std::string& account : store_.Accounts()) {
-    std::string view_key;
-    Ordered(*View(account, &view_key), view_key, order);
+  for (const std::string& name : store_.Accounts()) {
+    const std::shared_ptr<Account> account = store_.Find(name);
+    std::shared_lock lock(account->lock());
+    Results(*account, "", aipfilter::Program(), order);
   }
 }
 
-Result<ListPage> Lister::List(const ListRequest& request) {
-  if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
-  Result<Query> query = Prepare(request);
-  if (!query.ok()) return query.status();
-
-  // The account's jobs, their order and the matching rows: each cached per store version.
-  std::string view_key;
-  const std::shared_ptr<const AccountView> view = View(request.account, &view_key);
-  const std::string order_key = Key({view_key, query->order.Canonical()});
-  const std::shared_ptr<const Rows> ordered = Ordered(*view, view_key, query->order);
-  const std::string result_key = Key({order_key, request.filter});
-  std::shared_ptr<const Rows> rows = caches_->results.Get(result_key);
-  if (!rows) {
-    rows = std::make_shared<const Rows>(view->Filter(query->program, *ordered));
-    caches_->results.Put(result_key, rows, rows->size() + 1);
-  }
-
-  auto start = rows->begin();
-  if (!request.page_token.empty()) {
-    Result<PageToken> token = tokens_.Open(request.page_token);
-    if (!token.ok()) return token.status();
-    if (Status s = CheckToken(*token, request, *query); !s.ok()) return s;
-    // Keyset: the first row after the remembered position, wherever it now is.
-    start = std::partition_point(rows->begin(), rows->end(), [&](std::uint32_t row) {
-      return view->ComparePosition(query->order, token->key, token->last_name, row) >= 0;
-    });
-  }
-  const auto size = static_cast<std::ptrdiff_t>(
+Result<ListPage> Lister::Page(const Account& account, const ListRequest& request, Query* query,
+                              const Position* after) {
+  const std::shared_ptr<QueryResult> result =
+      Results(account, request.filter, query->program, query->order);
+  const auto size = static_cast<std::size_t>(
       request.page_size == 0 ? kDefaultPageSize : std::min(request.page_size, kMaxPageSize));
-  const auto end = rows->end() - start > size ? start + size : rows->end();
   ListPage page;
-  page.total_size = static_cast<std::int32_t>(rows->size());
+  bool more = false;
+  page.jobs = result->rows.Page(after, size, &more);
+  page.total_size = static_cast<std::int32_t>(result->rows.size());
+  page.seq = result->seq;
   page.mask = std::move(query->mask);
-  for (auto it = start; it != end; ++it) page.jobs.push_back(view->job(*it));
-  if (end != rows->end() && end != start) {
+  if (more && !page.jobs.empty()) {
     const BatchJob& last = page.jobs.back()->job;
     page.next_page_token =
         tokens_.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name});
@@ -199,15 +185,39 @@ Result<ListPage> Lister::List(const ListRequest& request) {
   return page;
 }
 
+Result<ListPage> Lister::List(const ListRequest& request) {
+  if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
+  Result<Query> query = Prepare(request);
+  if (!query.ok()) return query.status();
+  std::optional<Position> after;
+  if (!request.page_token.empty()) {  // checked before any filtering work
+    Result<PageToken> token = tokens_.Open(request.page_token);
+    if (!token.ok()) return token.status();
+    if (Status s = CheckToken(*token, request, *query); !s.ok()) return s;
+    after = Position{std::move(token->key), std::move(token->last_name)};
+  }
+  const std::shared_ptr<Account> account = store_.Find(request.account);
+  if (!account) {  // an account with no jobs lists empty
+    ListPage page;
+    page.mask = std::move(query->mask);
+    return page;
+  }
+  std::shared_lock lock(account->lock());
+  return Page(*account, request, &*query, after ? &*after : nullptr);
+}
+
 Result<std::shared_ptr<const std::string>> Lister::ListRendered(const ListRequest& request) {
-  const std::string key =
-      Key({request.account, std::to_string(store_.version()), std::to_string(request.page_size),
-           request.page_token, request.filter, request.order_by, request.read_mask});
-  if (std::shared_ptr<const std::string> hit = caches_->responses.Get(key)) return hit;
+  const std::shared_ptr<Account> account = store_.Find(request.account);
+  const std::string seq = account ? std::to_string(account->seq()) : "-";
+  const auto key = [&](const std::string& version) {
+    return Key({request.account, version, std::to_string(request.page_size), request.page_token,
+                request.filter, request.order_by, request.read_mask});
+  };
+  if (std::shared_ptr<const std::string> hit = caches_->responses.Get(key(seq))) return hit;
   Result<ListPage> page = List(request);
   if (!page.ok()) return page.status();
   auto body = std::make_shared<const std::string>(RenderListPage(*page));
-  caches_->responses.Put(key, body, body->size() + key.size());
+  caches_->responses.Put(key(account ? std::to_string(page->seq) : "-"), body, body->size());
   return body;
 }
 

@@ -7,11 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "account_view.h"
 #include "job_store.h"
 #include "page_token.h"
 #include "params.h"
+#include "query_result.h"
 #include "read_mask.h"
+#include "sorted_jobs.h"
 
 namespace fwmock {
 
@@ -35,34 +36,44 @@ struct ListPage {
   ReadMask mask;
   std::string next_page_token;  // "" on the last page
   std::int32_t total_size = 0;  // jobs matching the filter, on every page
+  std::uint64_t seq = 0;        // the account version the page is of
 };
 
 constexpr std::int32_t kDefaultPageSize = 50;
 constexpr std::int32_t kMaxPageSize = 200;
+constexpr std::size_t kDefaultCacheBytes = 256u << 20;
 
 // List Batch Jobs: pageSize coercion, filter, orderBy, page tokens, readMask, totalSize.
 // Errors are INVALID_ARGUMENT with a message that names the parameter.
 //
-// A Lister remembers, per store version: each account's AccountView, the row order of each
-// orderBy, the matching rows of recent filters and recent rendered responses. Paging seeks the
-// token's position by binary search in the cached matching rows. Thread-safe.
+// A Lister keeps, per account, the jobs matching each recent (filter, orderBy) in order, and
+// recent rendered pages; a write to an account touches nothing of another. A result seen before
+// is brought up to date from the account's change log; one never seen is computed from the
+// account's columns and the cached order. Both caches share one budget in bytes. Paging seeks
+// the token's keyset position by binary search. Thread-safe; each request reads one consistent
+// version of the account (under its shared lock).
 class Lister {
  public:
-  Lister(const JobStore& store, const TokenCodec& tokens);
+  Lister(const JobStore& store, const TokenCodec& tokens,
+         std::size_t cache_bytes = kDefaultCacheBytes);
   ~Lister();
 
-  // Builds every account's view and default order now, so that the first request does not.
+  // Builds every account's default order now, so that the first request does not.
   void Warm();
 
   Result<ListPage> List(const ListRequest& request);
-  // The rendered page; the same request against the same data is answered from the cache.
+  // The rendered page; the same request against the same account version is answered from the
+  // cache.
   Result<std::shared_ptr<const std::string>> ListRendered(const ListRequest& request);
+
+  struct Query;  // a request's parsed filter, orderBy and readMask
 
  private:
   struct Caches;
-  std::shared_ptr<const AccountView> View(const std::string& account, std::string* view_key);
-  std::shared_ptr<const Rows> Ordered(const AccountView& view, const std::string& view_key,
-                                      const OrderBy& order);
+  std::shared_ptr<QueryResult> Results(const Account& account, const std::string& filter,
+                                       const aipfilter::Program& program, const OrderBy& order);
+  Result<ListPage> Page(const Account& account, const ListRequest& request, Query* query,
+                        const Position* after);
 
   const JobStore& store_;
   const TokenCodec& tokens_;

@@ -65,12 +65,27 @@ Route Pick(const Shape& shape, std::string_view method, Route route) {
   return route;
 }
 
+// The fixed paths: health, the contract, and the control API.
+const std::vector<std::pair<const char*, Shape::Method>>& FixedPaths() {
+  static const std::vector<std::pair<const char*, Shape::Method>> kPaths = {
+      {"/healthz", {"GET", Operation::kHealth}},
+      {"/openapi.yaml", {"GET", Operation::kOpenApi}},
+      {"/_fwmock/clock", {"GET", Operation::kClockGet}},
+      {"/_fwmock/clock:advance", {"POST", Operation::kClockAdvance}},
+      {"/_fwmock/clock:set", {"POST", Operation::kClockSet}},
+  };
+  return kPaths;
+}
+
 }  // namespace
 
+bool IsControl(Operation op) {
+  return op == Operation::kClockGet || op == Operation::kClockAdvance || op == Operation::kClockSet;
+}
+
 Route MatchRoute(std::string_view method, std::string_view path) {
-  if (path == "/healthz") return Pick({"", false, {{"GET", Operation::kHealth}}}, method, {});
-  if (path == "/openapi.yaml") {
-    return Pick({"", false, {{"GET", Operation::kOpenApi}}}, method, {});
+  for (const auto& [fixed, m] : FixedPaths()) {
+    if (path == fixed) return Pick({"", false, {m}}, method, {});
   }
   const std::vector<std::string_view> seg = Segments(path);
   if ((seg.size() != 4 && seg.size() != 5) || seg[0] != "v1" || seg[1] != "accounts" ||

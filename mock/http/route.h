@@ -17,7 +17,13 @@ enum class Operation {
   kCancelJob,
   kGetJobLogs,
   kBatchDeleteJobs,
+  kClockGet,      // GET /_fwmock/clock
+  kClockAdvance,  // POST /_fwmock/clock:advance
+  kClockSet,      // POST /_fwmock/clock:set
 };
+
+// True for the operations of fwmock's own control API (under /_fwmock/), which need no API key.
+bool IsControl(Operation op);
 
 enum class RouteStatus { kFound, kNoSuchPath, kWrongMethod };
 

@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "control_api.h"
 #include "errors.h"
-#include "list.h"
-#include "query.h"
+#include "public_api.h"
+#include "respond.h"
 #include "route.h"
 
 namespace fwmock {
@@ -28,34 +29,26 @@ class HttpServer : public httplib::Server {
   void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
 };
 
-void WriteError(httplib::Response& res, const Status& status) {
-  res.status = HttpStatusFor(status.code());
-  if (status.code() == StatusCode::kUnauthenticated) {
-    res.set_header("WWW-Authenticate", "Bearer realm=\"fwmock\"");
-  }
-  res.set_content(ErrorBody(status), "application/json");
-}
-
 bool HasBody(const httplib::Request& req) {
   return req.has_header("Transfer-Encoding") ||
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
-// The bearer key of the request, or "" when there is none.
-std::string BearerKey(const httplib::Request& req) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::size_t kScheme = 7;  // "Bearer "
-  if (header.size() <= kScheme || strncasecmp(header.c_str(), "Bearer ", kScheme) != 0) return "";
-  const std::size_t start = header.find_first_not_of(' ', kScheme);
-  return start == std::string::npos ? "" : header.substr(start);
+std::string ErrorMessageFor(int http_status, std::size_t max_body) {
+  if (http_status == 413) {
+    return "request body over the limit of " + std::to_string(max_body >> 20) + " MiB";
+  }
+  return ReasonPhrase(http_status);
 }
 
 }  // namespace
 
 class Server::Impl {
  public:
-  Impl(const ServerConfig& config, Backend* backend) : config_(config), backend_(*backend) {
+  Impl(const ServerConfig& config, const Services& services)
+      : config_(config), services_(services) {
     http_.set_tcp_nodelay(true);
+    http_.set_payload_max_length(config.max_body_bytes);
     http_.set_keep_alive_max_count(1000000);
     const int threads = config.threads;
     http_.new_task_queue = [threads] {
@@ -78,10 +71,12 @@ class Server::Impl {
       WriteError(res, Status(StatusCode::kInternal, "internal error"));
     });
     using Answer = httplib::Server::HandlerResponse;
-    http_.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    const std::size_t max_body = config.max_body_bytes;
+    http_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [max_body](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty()) return Answer::Unhandled;  // an error we wrote ourselves
-          WriteError(res, Status(CodeForHttpStatus(res.status), ReasonPhrase(res.status)));
+          WriteError(res,
+                     Status(CodeForHttpStatus(res.status), ErrorMessageFor(res.status, max_body)));
           return Answer::Handled;
         }));
     if (config.log_requests) http_.set_logger(LogRequest);
@@ -111,47 +106,17 @@ class Server::Impl {
     if (route.status == RouteStatus::kWrongMethod) {
       return WriteError(res, Status(StatusCode::kUnimplemented, "Method Not Allowed"));
     }
-    switch (route.operation) {
-      case Operation::kHealth:
-        return res.set_content("{\"status\":\"ok\"}", "application/json");
-      case Operation::kOpenApi:
-        return res.set_content(backend_.openapi_yaml, "application/yaml");
-      default:
-        break;
+    if (route.operation == Operation::kHealth) return WriteJson(res, "{\"status\":\"ok\"}");
+    if (route.operation == Operation::kOpenApi) {
+      return res.set_content(*services_.openapi_yaml, "application/yaml");
     }
-    if (Status auth = Authenticate(req, route.account); !auth.ok()) return WriteError(res, auth);
-    if (route.operation == Operation::kListJobs) return List(req, route, res);
-    WriteError(res, Status(StatusCode::kUnimplemented, "not implemented by fwmock yet"));
-  }
-
-  Status Authenticate(const httplib::Request& req, const std::string& account) const {
-    const std::string key = BearerKey(req);
-    if (key.empty() && config_.allow_anonymous && !req.has_header("Authorization")) {
-      return aipfilter::OkStatus();
+    if (IsControl(route.operation)) {
+      return ServeControl(route, req, *services_.clock, *services_.jobs, res);
     }
-    if (key.empty()) {
-      return Status(StatusCode::kUnauthenticated,
-                    "missing API key: send \"Authorization: Bearer <key>\"");
-    }
-    if (config_.api_keys.empty()) return aipfilter::OkStatus();
-    const auto it = config_.api_keys.find(key);
-    if (it == config_.api_keys.end())
-      return Status(StatusCode::kUnauthenticated, "invalid API key");
-    if (!it->second.empty() && it->second != account) {
-      return Status(StatusCode::kPermissionDenied,
-                    "the API key has no access to account \"" + account + "\"");
-    }
-    return aipfilter::OkStatus();
-  }
-
-  void List(const httplib::Request& req, const Route& route, httplib::Response& res) {
-    Result<Params> params = ParseQuery(req.target);
-    if (!params.ok()) return WriteError(res, params.status());
-    Result<ListRequest> request = ParseListRequest(route.account, *params);
-    if (!request.ok()) return WriteError(res, request.status());
-    Result<std::shared_ptr<const std::string>> body = backend_.lister->ListRendered(*request);
-    if (!body.ok()) return WriteError(res, body.status());
-    res.set_content(**body, "application/json");
+    Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),
+                                         req.get_header_value("Authorization"), route.account);
+    if (!caller.ok()) return WriteError(res, caller.status());
+    ServeJobs(route, req, *caller, *services_.jobs, res);
   }
 
   static void LogRequest(const httplib::Request& req, const httplib::Response& res) {
@@ -166,12 +131,12 @@ class Server::Impl {
   }
 
   ServerConfig config_;
-  Backend& backend_;
+  Services services_;
   HttpServer http_;
 };
 
-Server::Server(const ServerConfig& config, Backend* backend)
-    : impl_(std::make_unique<Impl>(config, backend)) {}
+Server::Server(const ServerConfig& config, const Services& services)
+    : impl_(std::make_unique<Impl>(config, services)) {}
 Server::~Server() = default;
 int Server::Bind(const std::string& host, int port, std::string* error) {
   return impl_->Bind(host, port, error);

@@ -1,38 +1,35 @@
 #pragma once
 
-#include <map>
+#include <cstddef>
 #include <memory>
 #include <string>
 
-#include "id_generator.h"
-#include "job_store.h"
-#include "list.h"
-#include "page_token.h"
+#include "auth.h"
+#include "clock.h"
+#include "job_service.h"
 
 namespace fwmock {
 
 struct ServerConfig {
-  // API keys accepted; each may be bound to one account ("" = any). Empty: any non-empty key.
-  std::map<std::string, std::string> api_keys;
+  AuthConfig auth;
   bool log_requests = false;
-  bool allow_anonymous = false;  // no Authorization header is not an error
-  int threads = 64;              // connections served at once (keep-alive holds one each)
+  int threads = 64;                       // connections served at once
+  std::size_t max_body_bytes = 4u << 20;  // larger request bodies are refused (413)
 };
 
-// The state every request reads. Owned by the caller; outlives the server.
-struct Backend {
-  JobStore store;
-  IdGenerator ids;
-  std::unique_ptr<TokenCodec> tokens;
-  std::unique_ptr<Lister> lister;  // over `store` and `tokens`
-  std::string openapi_yaml;
+// What the handlers act on. Owned by the caller (the app's composition root); outlives the
+// server.
+struct Services {
+  JobService* jobs;
+  Clock* clock;
+  const std::string* openapi_yaml;
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All
 // behaviour lives in the core; this class only translates.
 class Server {
  public:
-  Server(const ServerConfig& config, Backend* backend);
+  Server(const ServerConfig& config, const Services& services);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -24,16 +24,15 @@ std::string Named(const std::string& account, const std::string& id, const std::
   return R"({"name": "accounts/)" + account + "/batchJobs/" + id + "\"" + more + "}";
 }
 
-void MustLoad(const std::vector<std::string>& paths, IdGenerator* ids, JobStore* store) {
-  const fwmock::Status s = LoadFixtures(paths, ids, store);
+void MustLoad(const std::vector<std::string>& paths, JobStore* store) {
+  const fwmock::Status s = LoadFixtures(paths, store);
   INFO(s.message());
   REQUIRE(s.ok());
 }
 
 TEST_CASE("a fixture file is loaded", "[mock][fixtures]") {
   JobStore store;
-  IdGenerator ids;
-  MustLoad({DataPath("one_job.json")}, &ids, &store);
+  MustLoad({DataPath("one_job.json")}, &store);
   CHECK(store.size() == 1);
   const std::vector<fwmock::JobPtr> jobs = store.Snapshot("demo");
   REQUIRE(jobs.size() == 1);
@@ -50,8 +49,7 @@ TEST_CASE("a directory is loaded recursively and only its json files", "[mock][f
   dir.Write("notes.txt", "not json at all {");
   dir.Write("e.json.bak", "not json either");
   JobStore store;
-  IdGenerator ids;
-  MustLoad({dir.path()}, &ids, &store);
+  MustLoad({dir.path()}, &store);
   CHECK(store.size() == 5);
   CHECK(store.Snapshot("acme").size() == 3);
   CHECK(store.Snapshot("globex").size() == 1);
@@ -65,13 +63,12 @@ TEST_CASE("files of a directory are loaded in name order", "[mock][fixtures]") {
   dir.Write("d/z.json", R"({"account": "acme", "batchJobs": [{"displayName": "from d/z"}]})");
   dir.Write("c.json", R"({"account": "acme", "batchJobs": [{"displayName": "from c"}]})");
   dir.Write("a.json", R"({"account": "acme", "batchJobs": [{"displayName": "from a"}]})");
-  JobStore store;
-  IdGenerator ids(42);
-  MustLoad({dir.path()}, &ids, &store);
-  IdGenerator expected(42);
+  JobStore store(42);
+  MustLoad({dir.path()}, &store);
+  JobStore expected(42);
   std::vector<std::string> order;
   for (int i = 0; i < 4; ++i) {
-    const std::string name = "accounts/acme/batchJobs/" + expected.Next();
+    const std::string name = "accounts/acme/batchJobs/" + expected.NewId("acme");
     for (const fwmock::JobPtr& j : store.Snapshot("acme")) {
       if (j->job.name == name) order.push_back(j->job.display_name);
     }
@@ -84,16 +81,14 @@ TEST_CASE("several paths are all loaded", "[mock][fixtures]") {
   const std::string file = dir.Write("one/x.json", Jobs(Named("acme", "x")));
   dir.Write("two/y.json", Jobs(Named("acme", "y")));
   JobStore store;
-  IdGenerator ids;
-  MustLoad({file, dir.path() + "/two", DataPath("one_job.json")}, &ids, &store);
+  MustLoad({file, dir.path() + "/two", DataPath("one_job.json")}, &store);
   CHECK(store.size() == 3);
 }
 
 TEST_CASE("an empty batchJobs array loads nothing", "[mock][fixtures]") {
   const TempDir dir;
   JobStore store;
-  IdGenerator ids;
-  MustLoad({dir.Write("e.json", R"({"batchJobs": [], "comment": {"x": [1, 2]}})")}, &ids, &store);
+  MustLoad({dir.Write("e.json", R"({"batchJobs": [], "comment": {"x": [1, 2]}})")}, &store);
   CHECK(store.size() == 0);
 }
 
@@ -102,15 +97,12 @@ TEST_CASE("nameless jobs get deterministic ids in the file's account", "[mock][f
   const std::string file =
       dir.Write("n.json", R"({"batchJobs": [{"displayName": "one"}, {"displayName": "two"}],
                     "account": "acme"})");
-  JobStore a;
-  JobStore b;
-  JobStore c;
-  IdGenerator ids_a(7);
-  IdGenerator ids_b(7);
-  IdGenerator ids_c(8);
-  MustLoad({file}, &ids_a, &a);
-  MustLoad({file}, &ids_b, &b);
-  MustLoad({file}, &ids_c, &c);
+  JobStore a(7);
+  JobStore b(7);
+  JobStore c(8);
+  MustLoad({file}, &a);
+  MustLoad({file}, &b);
+  MustLoad({file}, &c);
   const std::regex form("accounts/acme/batchJobs/[0-9a-f]{32}");
   std::vector<std::string> names_a;
   std::vector<std::string> names_b;
@@ -125,11 +117,20 @@ TEST_CASE("nameless jobs get deterministic ids in the file's account", "[mock][f
   }
   CHECK(names_a == names_b);
   CHECK(names_a != names_c);
-  IdGenerator expected(7);
-  const std::string first = "accounts/acme/batchJobs/" + expected.Next();
+  JobStore fresh(7);
+  const std::string first = "accounts/acme/batchJobs/" + fresh.NewId("acme");
   for (const auto& j : a.Snapshot("acme")) {
     if (j->job.name == first) CHECK(j->job.display_name == "one");
   }
+}
+
+TEST_CASE("an account's ids do not depend on other accounts", "[mock][fixtures]") {
+  JobStore busy(7);
+  for (int i = 0; i < 5; ++i) busy.NewId("globex");
+  JobStore quiet(7);
+  CHECK(busy.NewId("acme") == quiet.NewId("acme"));
+  CHECK(busy.NewId("acme") == quiet.NewId("acme"));
+  CHECK(JobStore(7).NewId("acme") != JobStore(7).NewId("initech"));
 }
 
 TEST_CASE("the id generator gives 32 lowercase hex characters", "[mock][fixtures]") {
@@ -152,8 +153,7 @@ TEST_CASE("the id generator gives 32 lowercase hex characters", "[mock][fixtures
 void CheckLoadError(const TempDir& dir, const std::vector<std::string>& paths,
                     const std::string& file, const std::vector<std::string>& fragments) {
   JobStore store;
-  IdGenerator ids;
-  const fwmock::Status s = LoadFixtures(paths, &ids, &store);
+  const fwmock::Status s = LoadFixtures(paths, &store);
   REQUIRE_FALSE(s.ok());
   CHECK(s.code() == aipfilter::StatusCode::kInvalidArgument);
   CHECK_THAT(s.message(), Contains(file));

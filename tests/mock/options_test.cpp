@@ -11,6 +11,13 @@ using Catch::Matchers::Contains;
 namespace fwmock_test {
 namespace {
 
+// The account each key is bound to.
+std::map<std::string, std::string> Accounts(const std::map<std::string, fwmock::ApiKey>& keys) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, bound] : keys) out[key] = bound.account;
+  return out;
+}
+
 using fwmock::Options;
 using Env = std::map<std::string, std::string>;
 
@@ -55,7 +62,7 @@ void CheckAllSet(const Options& o) {
   CHECK(o.port == 9000);
   CHECK(o.fixtures == std::vector<std::string>{"a.json"});
   CHECK(o.token_secret == "s3cret");
-  CHECK(o.api_keys == std::map<std::string, std::string>{{"k1", ""}});
+  CHECK(Accounts(o.api_keys) == std::map<std::string, std::string>{{"k1", ""}});
   CHECK(o.log_requests);
   CHECK(o.threads == 8);
   CHECK(o.seed == 42);
@@ -106,18 +113,42 @@ TEST_CASE("the --fixtures flag repeats and replaces the environment's list", "[m
 }
 
 TEST_CASE("the --api-key flag binds keys to accounts", "[mock][options]") {
-  CHECK(MustParse({"--api-key", "KEY=ACC"}).api_keys ==
+  CHECK(Accounts(MustParse({"--api-key", "KEY=ACC"}).api_keys) ==
         std::map<std::string, std::string>{{"KEY", "ACC"}});
-  CHECK(MustParse({"--api-key", "k1=acme", "--api-key", "k2"}).api_keys ==
+  CHECK(Accounts(MustParse({"--api-key", "k1=acme", "--api-key", "k2"}).api_keys) ==
         std::map<std::string, std::string>{{"k1", "acme"}, {"k2", ""}});
-  CHECK(MustParse({}, {{"FWMOCK_API_KEYS", "k1=acme,k2=globex,k3"}}).api_keys ==
+  CHECK(Accounts(MustParse({}, {{"FWMOCK_API_KEYS", "k1=acme,k2=globex,k3"}}).api_keys) ==
         std::map<std::string, std::string>{{"k1", "acme"}, {"k2", "globex"}, {"k3", ""}});
+}
+
+TEST_CASE("the --api-key flag binds an e-mail after the account", "[mock][options]") {
+  const Options o = MustParse({"--api-key", "k1=acme:ann@example.com", "--api-key", "k2=:bo@x.io"});
+  CHECK(o.api_keys.at("k1").account == "acme");
+  CHECK(o.api_keys.at("k1").email == "ann@example.com");
+  CHECK(o.api_keys.at("k2").account.empty());
+  CHECK(o.api_keys.at("k2").email == "bo@x.io");
+}
+
+TEST_CASE("the --lifecycle, --clock and --start-time flags are read", "[mock][options]") {
+  const Options o = MustParse({"--lifecycle", "creating=500ms,running=2m", "--clock", "manual",
+                               "--start-time", "2026-01-01T00:00:00Z"});
+  CHECK(o.lifecycle.creating == 500'000'000);
+  CHECK(o.lifecycle.running == 120'000'000'000);
+  CHECK(o.lifecycle.pending == 2'000'000'000);
+  CHECK(o.manual_clock);
+  CHECK(o.start_time == 1767225600'000'000'000);
+  const Parsed bad = Parse({"--lifecycle", "walking=1s"});
+  CHECK_FALSE(bad.ok);
+  CHECK_THAT(bad.error, Catch::Contains("walking"));
+  CHECK_FALSE(Parse({"--clock", "fast"}).ok);
+  CHECK_FALSE(Parse({"--start-time", "yesterday"}).ok);
 }
 
 TEST_CASE("the --api-key flag replaces the environment's keys", "[mock][options]") {
   // Flags win over the environment, and a repeatable flag replaces the environment's list as
   // --fixtures does: a key revoked on the command line must not stay valid.
-  CHECK(MustParse({"--api-key", "new=acme"}, {{"FWMOCK_API_KEYS", "old=globex"}}).api_keys ==
+  CHECK(Accounts(
+            MustParse({"--api-key", "new=acme"}, {{"FWMOCK_API_KEYS", "old=globex"}}).api_keys) ==
         std::map<std::string, std::string>{{"new", "acme"}});
 }
 

@@ -1,6 +1,6 @@
 #include "order_by.h"
 
-#include "account_view.h"
+#include "sorted_jobs.h"
 
 #include <catch2/catch.hpp>
 
@@ -32,23 +32,20 @@ BatchJob Job(const std::string& id) {
   return job;
 }
 
-// A view of `jobs` as the Lister builds one: rows in name order.
-fwmock::AccountView MakeView(std::vector<BatchJob> jobs) {
-  std::sort(jobs.begin(), jobs.end(),
-            [](const BatchJob& a, const BatchJob& b) { return a.name < b.name; });
-  std::vector<fwmock::JobPtr> stored;
-  for (BatchJob& j : jobs) stored.push_back(fwmock::MakeStoredJob(std::move(j)));
-  return fwmock::AccountView(std::move(stored), 1);
-}
-
 std::string IdOf(const BatchJob& job) { return job.name.substr(job.name.rfind('/') + 1); }
 
-// The ids of `jobs` in the order List serves them under `order_by`.
+// The ids of `jobs` in the order List serves them under `order_by`: sorted as the Lister sorts
+// an account (SortedJobs::Assign), then walked as pages walk it.
 std::vector<std::string> Sorted(const std::string& order_by, std::vector<BatchJob> jobs) {
-  const fwmock::AccountView view = MakeView(std::move(jobs));
+  std::vector<fwmock::SortedEntry> entries;
+  for (BatchJob& j : jobs) {
+    const auto slot = static_cast<std::uint32_t>(entries.size());
+    entries.push_back({fwmock::MakeStoredJob(std::move(j)), slot});
+  }
+  fwmock::SortedJobs rows(MustParse(order_by));
+  rows.Assign(std::move(entries));
   std::vector<std::string> ids;
-  for (std::uint32_t row : view.Sorted(MustParse(order_by)))
-    ids.push_back(IdOf(view.job(row)->job));
+  rows.ForEach([&](const fwmock::SortedEntry& e) { ids.push_back(IdOf(e.job->job)); });
   return ids;
 }
 
@@ -221,10 +218,9 @@ TEST_CASE("name ascending breaks every tie", "[mock][order_by]") {
   CHECK(Sorted("num_ranks desc", jobs) == std::vector<std::string>{"d", "a", "b", "c"});
   CHECK(Sorted("", jobs) == std::vector<std::string>{"a", "b", "c", "d"});
   CHECK(Sorted("name desc", jobs) == std::vector<std::string>{"d", "c", "b", "a"});
-  const fwmock::AccountView view = MakeView(jobs);
   const OrderBy order = MustParse("state desc");
-  CHECK(view.ComparePosition(order, fwmock::SortKeyOf(order, view.job(0)->job),
-                             view.job(0)->job.name, 0) == 0);
+  const fwmock::Position self{fwmock::SortKeyOf(order, jobs[0]), jobs[0].name};
+  CHECK(fwmock::ComparePosition(order, self, jobs[0]) == 0);
 }
 
 TEST_CASE("later keys order the ties of earlier ones", "[mock][order_by]") {
@@ -258,18 +254,17 @@ TEST_CASE("a remembered position compares like the job it came from", "[mock][or
                                     "python_executor.target desc, start_time desc");
   CAPTURE(text);
   const OrderBy order = MustParse(text);
-  const fwmock::AccountView view = MakeView(jobs);
-  const fwmock::Rows sorted = view.Sorted(order);
-  std::vector<std::size_t> rank(sorted.size());
-  for (std::size_t i = 0; i < sorted.size(); ++i) rank[sorted[i]] = i;
-  for (std::uint32_t a = 0; a < view.size(); ++a) {
-    const BatchJob& job = view.job(a)->job;
-    const std::vector<fwmock::KeyValue> key = fwmock::SortKeyOf(order, job);
-    for (std::uint32_t b = 0; b < view.size(); ++b) {
-      CAPTURE(job.name, view.job(b)->job.name);
-      const int got = view.ComparePosition(order, key, job.name, b);
-      CHECK((got < 0) == (rank[a] < rank[b]));
-      CHECK((got > 0) == (rank[a] > rank[b]));
+  const std::vector<std::string> sorted = Sorted(text, jobs);
+  const auto rank = [&](const BatchJob& job) {
+    return std::find(sorted.begin(), sorted.end(), IdOf(job)) - sorted.begin();
+  };
+  for (const BatchJob& a : jobs) {
+    const fwmock::Position position{fwmock::SortKeyOf(order, a), a.name};
+    for (const BatchJob& b : jobs) {
+      CAPTURE(a.name, b.name);
+      const int got = fwmock::ComparePosition(order, position, b);
+      CHECK((got < 0) == (rank(a) < rank(b)));
+      CHECK((got > 0) == (rank(a) > rank(b)));
     }
   }
 }

@@ -1,0 +1,34 @@
+#include "backend.h"
+
+#include "fixtures.h"
+
+namespace fwmock {
+namespace {
+
+Clock MakeClock(const Options& options) {
+  if (!options.manual_clock) return Clock::Real();
+  return Clock::Manual(options.start_time.value_or(SystemNow()));
+}
+
+TokenCodec MakeTokens(const Options& options) {
+  return options.token_secret.empty() ? TokenCodec::Random() : TokenCodec(options.token_secret);
+}
+
+}  // namespace
+
+Backend::Backend(const Options& options, std::string openapi_yaml)
+    : clock_(MakeClock(options)),
+      store_(options.seed),
+      tokens_(MakeTokens(options)),
+      lister_(store_, tokens_, options.cache_bytes),
+      jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
+      openapi_yaml_(std::move(openapi_yaml)) {}
+
+Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml) {
+  std::unique_ptr<Backend> backend(new Backend(options, std::move(openapi_yaml)));
+  if (Status s = LoadFixtures(options.fixtures, &backend->store_); !s.ok()) return s;
+  backend->lister_.Warm();
+  return backend;
+}
+
+}  // namespace fwmock

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "clock.h"
+#include "job_service.h"
+#include "job_store.h"
+#include "list.h"
+#include "options.h"
+#include "page_token.h"
+#include "server.h"
+
+namespace fwmock {
+
+// The composition root: everything a running fwmock is made of, built from its options, in
+// dependency order. The server only sees Services().
+class Backend {
+ public:
+  // Loads the fixtures and warms the caches; INVALID_ARGUMENT naming the file on bad fixtures.
+  static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml);
+
+  Services services() { return {&jobs_, &clock_, &openapi_yaml_}; }
+
+ private:
+  explicit Backend(const Options& options, std::string openapi_yaml);
+
+  Clock clock_;
+  JobStore store_;
+  TokenCodec tokens_;
+  Lister lister_;
+  JobService jobs_;
+  std::string openapi_yaml_;
+};
+
+}  // namespace fwmock
