@@ -3,6 +3,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <limits>
 #include <map>
@@ -63,6 +64,10 @@ class Book {
     std::lock_guard<std::mutex> lock(mu_);
     return failure_count_;
   }
+  // A pair seen side by side on a page, both DELETING or both not.
+  void SawPair(bool deleting) { ++(deleting ? deleting_pairs_ : live_pairs_); }
+  int deleting_pairs() const { return deleting_pairs_; }
+  int live_pairs() const { return live_pairs_; }
 
  private:
   struct Job {
@@ -74,6 +79,38 @@ class Book {
   std::map<std::string, Job> jobs_;
   std::vector<std::string> failures_;
   int failure_count_ = 0;
+  std::atomic<int> deleting_pairs_{0};
+  std::atomic<int> live_pairs_{0};
+};
+
+// Paces the writers by the readers' progress, so that writes fall inside walks: step i of a
+// writer waits for i pages read (or for the readers to stop). Waiting, not sleeping.
+class Pacer {
+ public:
+  void PageRead() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++pages_;
+    }
+    cv_.notify_all();
+  }
+  void ReadersDone() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      readers_done_ = true;
+    }
+    cv_.notify_all();
+  }
+  void WaitForPages(int pages) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return pages_ >= pages || readers_done_; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int pages_ = 0;
+  bool readers_done_ = false;
 };
 
 std::string Pairing(const std::string& label) {  // "pair-007-b" -> "pair-007-a", "" if none
@@ -101,12 +138,15 @@ void CheckPage(const json& page, Book* book, const std::string& where) {
                (next.value("state", "") == "DELETING")) {
       book->Fail(where + ": " + label + " is " + jobs[i].value("state", "") + " but " + mate +
                  " is " + next.value("state", ""));
+    } else if (first) {
+      book->SawPair(jobs[i].value("state", "") == "DELETING");
     }
   }
 }
 
 // One walk of the whole listing by display_name; checks every page and the walk.
-void Walk(ApiClient& client, int page_size, const std::set<std::string>& base, Book* book) {
+void Walk(ApiClient& client, int page_size, const std::set<std::string>& base, Book* book,
+          Pacer* pacer) {
   const Clock::time_point start = Clock::now();
   std::vector<std::string> names;
   std::vector<std::string> labels;
@@ -120,6 +160,7 @@ void Walk(ApiClient& client, int page_size, const std::set<std::string>& base, B
       return book->Fail(where + ": " + std::to_string(page.status) + " " + page.body);
     }
     CheckPage(page.json, book, where);
+    if (pacer != nullptr) pacer->PageRead();
     for (const json& job : page.json.at("batchJobs")) {
       names.push_back(job.value("name", ""));
       labels.push_back(job.value("displayName", ""));
@@ -163,11 +204,15 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
     pairs.emplace_back(create(Label("pair", i, "-a")), create(Label("pair", i, "-b")));
   for (int i = 0; i < kCancels; ++i) cancels.push_back(create(Label("cancel", i)));
 
+  Pacer pacer;
+  std::atomic<int> readers_left{2};
   std::atomic<int> writers_left{4};
   std::vector<std::thread> threads;
   threads.emplace_back([&] {  // batch-deletes the pairs
     ApiClient client(server.process());
-    for (const auto& [a, b] : pairs) {
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      pacer.WaitForPages(static_cast<int>(4 * i));
+      const auto& [a, b] = pairs[i];
       book.DeleteSent(a, Clock::now());
       book.DeleteSent(b, Clock::now());
       const HttpResult r = BatchDelete(client, "acme", {{"names", {a, b}}});
@@ -179,6 +224,7 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
     ApiClient client(server.process());
     std::vector<std::string> mine;
     for (int i = 0; i < kCreates; ++i) {
+      pacer.WaitForPages(i);
       const std::string label = Label("new", i);
       const HttpResult r = CreateJob(client, "acme", {{"nodePoolId", "p"}, {"displayName", label}});
       if (r.status != 200) {
@@ -197,7 +243,9 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
   });
   threads.emplace_back([&] {  // cancels
     ApiClient client(server.process());
-    for (const std::string& name : cancels) {
+    for (std::size_t i = 0; i < cancels.size(); ++i) {
+      pacer.WaitForPages(static_cast<int>(2 * i));
+      const std::string& name = cancels[i];
       const HttpResult r = CancelJob(client, name);
       if (r.status != 200 && !(r.status == 400 && r.Code() == 9))
         book.Fail("cancel: " + std::to_string(r.status) + " " + r.body);
@@ -207,6 +255,7 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
   threads.emplace_back([&] {  // moves the clock: deleted jobs go, others change state
     ApiClient client(server.process());
     for (int i = 0; i < 60; ++i) {
+      pacer.WaitForPages(i);
       const HttpResult r = ClockAdvanceRequest(client, R"({"seconds": 1})");
       if (r.status != 200) book.Fail("advance: " + std::to_string(r.status) + " " + r.body);
     }
@@ -217,9 +266,10 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
     threads.emplace_back([&, first_size] {
       ApiClient client(server.process());
       for (int i = 0; i < kMaxWalks && (i < 2 || writers_left > 0); ++i) {
-        Walk(client, first_size + 2 * (i % 3), base, &book);
+        Walk(client, first_size + 2 * (i % 3), base, &book, &pacer);
         ++walks;
       }
+      if (--readers_left == 0) pacer.ReadersDone();
     });
   }
   for (std::thread& t : threads) t.join();
@@ -227,7 +277,10 @@ TEST_CASE("Concurrent writers never make a List walk skip repeat or mix versions
   INFO(book.failure_count() << " failures; the first: " << json(book.failures()).dump(1));
   CHECK(book.failure_count() == 0);
   CHECK(walks >= 4);
-  Walk(setup, 50, base, &book);
+  // The walks ran while the pairs went: some pages showed pairs still there, some deleting.
+  CHECK(book.live_pairs() > 0);
+  CHECK(book.deleting_pairs() > 0);
+  Walk(setup, 50, base, &book, nullptr);
   CHECK(book.failure_count() == 0);
   for (const auto& [a, b] : pairs) {
     CHECK(StateOf(setup, a) == StateOf(setup, b));

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "job_helpers.h"
 
@@ -130,20 +131,21 @@ TEST_CASE("A minimal Create renders every field with its default", "[jobs][creat
 }
 
 TEST_CASE("Each executor kind is accepted and echoed", "[jobs][create]") {
-  const auto [body, field, rendered] = GENERATE(table<std::string, std::string, std::string>({
-      {R"({"nodePoolId":"p","notebookExecutor":{"notebookFilename":"a.ipynb"}})",
-       "notebookExecutor", R"({"notebookFilename":"a.ipynb"})"},
-      {R"({"nodePoolId":"p","shellExecutor":{"command":"echo hi"}})", "shellExecutor",
-       R"({"command":"echo hi"})"},
-      {R"({"nodePoolId":"p","pythonExecutor":{"targetType":"MODULE","target":"m"}})",
-       "pythonExecutor", R"({"targetType":"MODULE","target":"m","args":[]})"},
-  }));
-  CAPTURE(body);
   ManualServer server;
   ApiClient client(server.process());
-  const json job = MustCreate(client, "acme", json::parse(body));
-  CHECK(job.value(field, json()) == json::parse(rendered));
-  CHECK(MustGet(client, job.at("name")) == job);
+  for (const auto& [body, field, rendered] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {R"({"nodePoolId":"p","notebookExecutor":{"notebookFilename":"a.ipynb"}})",
+            "notebookExecutor", R"({"notebookFilename":"a.ipynb"})"},
+           {R"({"nodePoolId":"p","shellExecutor":{"command":"echo hi"}})", "shellExecutor",
+            R"({"command":"echo hi"})"},
+           {R"({"nodePoolId":"p","pythonExecutor":{"targetType":"MODULE","target":"m"}})",
+            "pythonExecutor", R"({"targetType":"MODULE","target":"m","args":[]})"}}) {
+    CAPTURE(body);
+    const json job = MustCreate(client, "acme", json::parse(body));
+    CHECK(job.value(field, json()) == json::parse(rendered));
+    CHECK(MustGet(client, job.at("name")) == job);
+  }
 }
 
 TEST_CASE("createTime follows the manual clock and List orders creations newest first",
@@ -169,16 +171,16 @@ TEST_CASE("createdBy is the e-mail bound to the API key or developer@fwmock.dev"
           "[jobs][create][auth]") {
   ManualServer server(
       {"--api-key", "k1=acme:ana@example.com", "--api-key", "k2=acme", "--api-key", "k3"});
-  const auto [key, email] = GENERATE(table<std::string, std::string>({
-      {"k1", "ana@example.com"},
-      {"k2", "developer@fwmock.dev"},
-      {"k3", "developer@fwmock.dev"},
-  }));
-  CAPTURE(key);
-  ApiClient client(server.process(), key);
-  const json job = MustCreate(client, "acme", {{"nodePoolId", "p"}});
-  CHECK(job.value("createdBy", "") == email);
-  CHECK(MustGet(client, job.at("name")).value("createdBy", "") == email);
+  for (const auto& [key, email] :
+       std::vector<std::pair<std::string, std::string>>{{"k1", "ana@example.com"},
+                                                        {"k2", "developer@fwmock.dev"},
+                                                        {"k3", "developer@fwmock.dev"}}) {
+    CAPTURE(key);
+    ApiClient client(server.process(), key);
+    const json job = MustCreate(client, "acme", {{"nodePoolId", "p"}});
+    CHECK(job.value("createdBy", "") == email);
+    CHECK(MustGet(client, job.at("name")).value("createdBy", "") == email);
+  }
 }
 
 TEST_CASE("Create needs a key of the account", "[jobs][create][auth]") {

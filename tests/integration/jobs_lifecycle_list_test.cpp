@@ -95,7 +95,7 @@ TEST_CASE("Lifecycle states are visible at once to filters and orderBy",
 TEST_CASE("A page token taken before transitions stays valid after them",
           "[jobs][lifecycle][list][token]") {
   ManualServer server({"--lifecycle",
-                       "creating=100s,pending=2s,running=10s,cancelling=1s,"
+                       "creating=100s,pending=100s,running=10s,cancelling=1s,"
                        "deleting=1s"});
   ApiClient client(server.process());
   std::vector<std::string> newest_first;  // created at 0, 1, ..., 5

