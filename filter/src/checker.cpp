@@ -75,6 +75,16 @@ bool ParseNumber(const std::string& text, Node* node) {
   return true;
 }
 
+// A timestamp literal beyond int64 nanoseconds is later (or earlier) than every record: compare
+// with the edge it was clamped to, by a comparator that answers alike for every instant held.
+Comparator BeyondRange(Comparator op, bool late) {
+  const bool holds =
+      op == Comparator::kNe || (late ? op == Comparator::kLt || op == Comparator::kLe
+                                     : op == Comparator::kGt || op == Comparator::kGe);
+  if (late) return holds ? Comparator::kLe : Comparator::kGt;
+  return holds ? Comparator::kGe : Comparator::kLt;
+}
+
 Pattern MakePattern(std::string_view text) {
   Pattern p;
   if (text == "*") {
@@ -387,10 +397,14 @@ class Compiler {
           "field " + Quote(t.name) + " expects a quoted RFC 3339 timestamp, got " + Quote(lit.text),
           lit.offset);
     }
-    if (!ParseRfc3339(lit.text, &node->int_value)) {
+    const TimestampParse parsed = ParseRfc3339Clamped(lit.text, &node->int_value);
+    if (parsed == TimestampParse::kMalformed) {
       return InvalidArgumentError(
           "field " + Quote(t.name) + " expects an RFC 3339 timestamp, got " + Quote(lit.text),
           lit.offset);
+    }
+    if (parsed != TimestampParse::kOk) {
+      node->cmp = BeyondRange(e.op, parsed == TimestampParse::kTooLate);
     }
     node->op = Op::kTimestampCompare;
     return OkStatus();

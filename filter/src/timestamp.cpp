@@ -54,57 +54,87 @@ bool Expect(std::string_view s, std::size_t* pos, char a, char b = '\0') {
   return true;
 }
 
+// The fields of a date-time, as read.
+struct DateTime {
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  std::int64_t fraction = 0;        // nanoseconds, truncated
+  std::int64_t offset_seconds = 0;  // the UTC offset, east positive
+};
+
+bool ReadDateAndTime(std::string_view s, std::size_t* p, DateTime* t) {
+  return Digits(s, p, 4, &t->year) && Expect(s, p, '-') && Digits(s, p, 2, &t->month) &&
+         Expect(s, p, '-') && Digits(s, p, 2, &t->day) && Expect(s, p, 'T', 't') &&
+         Digits(s, p, 2, &t->hour) && Expect(s, p, ':') && Digits(s, p, 2, &t->minute) &&
+         Expect(s, p, ':') && Digits(s, p, 2, &t->second) && t->year >= 1 && t->month >= 1 &&
+         t->month <= 12 && t->day >= 1 && t->day <= DaysInMonth(t->year, t->month) &&
+         t->hour <= 23 && t->minute <= 59 && t->second <= 59;
+}
+
+// An optional "." and at least one digit; digits past nanoseconds are read and dropped.
+bool ReadFraction(std::string_view s, std::size_t* p, DateTime* t) {
+  if (*p >= s.size() || s[*p] != '.') return true;
+  const std::size_t start = ++*p;
+  std::int64_t scale = kNanosPerSecond;
+  for (; *p < s.size() && s[*p] >= '0' && s[*p] <= '9'; ++*p) {
+    if (scale > 1) {
+      scale /= 10;
+      t->fraction += (s[*p] - '0') * scale;
+    }
+  }
+  return *p != start;
+}
+
+// "Z", "z" or +hh:mm / -hh:mm.
+bool ReadOffset(std::string_view s, std::size_t* p, DateTime* t) {
+  if (*p < s.size() && (s[*p] == 'Z' || s[*p] == 'z')) {
+    ++*p;
+    return true;
+  }
+  if (*p >= s.size() || (s[*p] != '+' && s[*p] != '-')) return false;
+  const int sign = s[(*p)++] == '-' ? -1 : 1;
+  unsigned oh, om;
+  if (!Digits(s, p, 2, &oh) || !Expect(s, p, ':') || !Digits(s, p, 2, &om) || oh > 23 || om > 59) {
+    return false;
+  }
+  t->offset_seconds = sign * static_cast<std::int64_t>(oh * 3600 + om * 60);
+  return true;
+}
+
 }  // namespace
 
-bool ParseRfc3339(std::string_view s, std::int64_t* nanos) {
+TimestampParse ParseRfc3339Clamped(std::string_view s, std::int64_t* nanos) {
   std::size_t p = 0;
-  unsigned year, month, day, hour, minute, second;
-  if (!Digits(s, &p, 4, &year) || !Expect(s, &p, '-') || !Digits(s, &p, 2, &month) ||
-      !Expect(s, &p, '-') || !Digits(s, &p, 2, &day) || !Expect(s, &p, 'T', 't') ||
-      !Digits(s, &p, 2, &hour) || !Expect(s, &p, ':') || !Digits(s, &p, 2, &minute) ||
-      !Expect(s, &p, ':') || !Digits(s, &p, 2, &second)) {
-    return false;
+  DateTime t;
+  if (!ReadDateAndTime(s, &p, &t) || !ReadFraction(s, &p, &t) || !ReadOffset(s, &p, &t) ||
+      p != s.size()) {
+    return TimestampParse::kMalformed;
   }
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) ||
-      hour > 23 || minute > 59 || second > 59) {
-    return false;
+  std::int64_t seconds = DaysFromCivil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
+                         t.minute * 60 + t.second - t.offset_seconds;
+  std::int64_t fraction = t.fraction;
+  // Before the epoch, borrow a second so that both parts are negative: seconds * 1e9 then
+  // overflows only when the instant itself is out of range (1677-09-21T00:12:43.5Z is
+  // -9223372036 s - 0.5 s, while -9223372037 s alone is below INT64_MIN ns).
+  if (seconds < 0 && fraction > 0) {
+    ++seconds;
+    fraction -= kNanosPerSecond;
   }
-  std::int64_t fraction = 0;
-  if (p < s.size() && s[p] == '.') {
-    ++p;
-    const std::size_t start = p;
-    std::int64_t scale = kNanosPerSecond;
-    for (; p < s.size() && s[p] >= '0' && s[p] <= '9'; ++p) {
-      if (scale > 1) {
-        scale /= 10;
-        fraction += (s[p] - '0') * scale;
-      }
-    }
-    if (p == start) return false;
-  }
-  std::int64_t offset_seconds = 0;
-  if (p < s.size() && (s[p] == 'Z' || s[p] == 'z')) {
-    ++p;
-  } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
-    const int sign = s[p++] == '-' ? -1 : 1;
-    unsigned oh, om;
-    if (!Digits(s, &p, 2, &oh) || !Expect(s, &p, ':') || !Digits(s, &p, 2, &om) || oh > 23 ||
-        om > 59) {
-      return false;
-    }
-    offset_seconds = sign * static_cast<std::int64_t>(oh * 3600 + om * 60);
-  } else {
-    return false;
-  }
-  if (p != s.size()) return false;
-  const std::int64_t days = DaysFromCivil(year, month, day);
-  const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
   std::int64_t whole = 0;
   if (__builtin_mul_overflow(seconds, kNanosPerSecond, &whole) ||
-      __builtin_add_overflow(whole, fraction, nanos)) {
-    *nanos = seconds < 0 ? std::numeric_limits<std::int64_t>::min()
-                         : std::numeric_limits<std::int64_t>::max();
+      __builtin_add_overflow(whole, fraction, &whole)) {
+    const bool early = seconds < 0;
+    *nanos =
+        early ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    return early ? TimestampParse::kTooEarly : TimestampParse::kTooLate;
   }
+  *nanos = whole;
+  return TimestampParse::kOk;
+}
+
+bool ParseRfc3339(std::string_view text, std::int64_t* nanos) {
+  std::int64_t value = 0;
+  if (ParseRfc3339Clamped(text, &value) != TimestampParse::kOk) return false;
+  *nanos = value;
   return true;
 }
 

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aipfilter/checker.h"
@@ -498,24 +502,60 @@ TEST_CASE("a bare word matches a case-sensitive substring of any string value",
   CHECK(Matching(filter) == expected);
 }
 
-TEST_CASE("a timestamp literal outside the nanosecond range is rejected or compared correctly",
+// Records at the edges of int64 nanoseconds: l at the minimum (1677-09-21T00:12:43.145224192Z),
+// m at 1677-09-21T00:12:43.5Z, h at the maximum (2262-04-11T23:47:16.854775807Z), a at T0, u
+// unset.
+std::string MatchingEdges(const std::string& filter) {
+  const aipfilter::Result<aipfilter::Program> program = aipfilter::Compile(filter, TestSchema());
+  INFO(program.status().Describe());
+  REQUIRE(program.ok());
+  const std::pair<char, std::optional<std::int64_t>> records[] = {
+      {'l', std::numeric_limits<std::int64_t>::min()},
+      {'m', -9223372036 * kSecond - 500000000},
+      {'a', kT0},
+      {'h', std::numeric_limits<std::int64_t>::max()},
+      {'u', std::nullopt}};
+  std::string ids;
+  for (const auto& [id, created] : records) {
+    TestRecord record;
+    record.created = created;
+    if (program->Matches(record)) ids += id;
+  }
+  return ids;
+}
+
+TEST_CASE("timestamp literals at and beyond the int64 nanosecond range compare exactly",
           "[filter][evaluator]") {
-  // int64 nanoseconds reach 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z.
+  // A literal beyond the range is later (or earlier) than every record, so it is never equal to
+  // the record at the edge; an unset timestamp still fails every comparison.
   auto [filter, expected] = GENERATE(table<std::string, std::string>({
-      {"created > \"0001-01-01T00:00:00Z\"", "abde"},
-      {"NOT created > \"0001-01-01T00:00:00Z\"", "c"},
-      {"created < \"9999-12-31T23:59:59Z\"", "abde"},
-      {"created < \"1677-09-21T00:12:43.145224191Z\"", ""},
+      {"created < \"2262-04-11T23:47:16.854775808Z\"", "lmah"},
+      {"created <= \"2262-04-11T23:47:16.854775808Z\"", "lmah"},
+      {"created != \"2262-04-11T23:47:16.854775808Z\"", "lmah"},
       {"created > \"2262-04-11T23:47:16.854775808Z\"", ""},
+      {"created >= \"2262-04-11T23:47:16.854775808Z\"", ""},
+      {"created = \"2262-04-11T23:47:16.854775808Z\"", ""},
+      {"created > \"1677-09-21T00:12:43.145224191Z\"", "lmah"},
+      {"created >= \"1677-09-21T00:12:43.145224191Z\"", "lmah"},
+      {"created != \"1677-09-21T00:12:43.145224191Z\"", "lmah"},
+      {"created < \"1677-09-21T00:12:43.145224191Z\"", ""},
+      {"created <= \"1677-09-21T00:12:43.145224191Z\"", ""},
+      {"created = \"1677-09-21T00:12:43.145224191Z\"", ""},
+      {"created = \"2262-04-11T23:47:16.854775807Z\"", "h"},
+      {"created >= \"2262-04-11T23:47:16.854775807Z\"", "h"},
+      {"created < \"2262-04-11T23:47:16.854775807Z\"", "lma"},
+      {"created = \"1677-09-21T00:12:43.145224192Z\"", "l"},
+      {"created <= \"1677-09-21T00:12:43.145224192Z\"", "l"},
+      {"created > \"1677-09-21T00:12:43.145224192Z\"", "mah"},
+      {"created = \"1677-09-21T00:12:43.5Z\"", "m"},
+      {"created < \"1677-09-21T00:12:43.5Z\"", "l"},
+      {"created > \"0001-01-01T00:00:00Z\"", "lmah"},
+      {"NOT created > \"0001-01-01T00:00:00Z\"", "u"},
+      {"created < \"9999-12-31T23:59:59Z\"", "lmah"},
+      {"NOT created = \"9999-12-31T23:59:59Z\"", "lmahu"},
   }));
   CAPTURE(filter);
-  const aipfilter::Result<aipfilter::Program> program = aipfilter::Compile(filter, TestSchema());
-  if (program.ok()) {
-    CHECK(Matching(filter) == expected);
-  } else {
-    CHECK(program.status().code() == aipfilter::StatusCode::kInvalidArgument);
-    CHECK(program.status().offset() == 10);
-  }
+  CHECK(MatchingEdges(filter) == expected);
 }
 
 TEST_CASE("int literals compare exactly with int fields beyond double precision",

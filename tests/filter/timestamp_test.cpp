@@ -44,13 +44,37 @@ TEST_CASE("RFC 3339 date-times parse to nanoseconds since the epoch", "[filter][
       {"1969-12-31T23:59:59.999999999Z", -1},
       {"1970-01-01T00:59:59+01:00", -kSecond},
       {"1900-01-01T00:00:00Z", -2208988800 * kSecond},
-      {"2262-04-11T23:47:16.854775807Z", kMax},
-      {"1677-09-21T00:12:43.145224192Z", kMin},
   }));
   CAPTURE(text);
   std::int64_t nanos = 42;
   REQUIRE(ParseRfc3339(text, &nanos));
   CHECK(nanos == expected);
+}
+
+TEST_CASE("The edges of the int64 nanosecond range parse exactly", "[filter][timestamp]") {
+  // 1677-09-21T00:12:43Z is -9223372037 s and 2262-04-11T23:47:16Z is 9223372036 s
+  // (`date -u -d @-9223372037`); INT64_MIN ns is -9223372037 s + 145224192 ns.
+  auto [text, expected] = GENERATE(table<std::string, std::int64_t>({
+      {"2262-04-11T23:47:16.854775807Z", kMax},
+      {"2262-04-11T23:47:16.854775806Z", kMax - 1},
+      {"2262-04-11T23:47:16Z", 9223372036 * kSecond},
+      {"2262-04-12T00:47:16.854775807+01:00", kMax},
+      {"2262-04-11T22:47:16.854775807-01:00", kMax},
+      {"1677-09-21T00:12:43.145224192Z", kMin},
+      {"1677-09-21T00:12:43.145224193Z", kMin + 1},
+      {"1677-09-21T00:12:43.5Z", -9223372036 * kSecond - 500000000},
+      {"1677-09-21T00:12:43.999999999Z", -9223372036 * kSecond - 1},
+      {"1677-09-21T00:12:44Z", -9223372036 * kSecond},
+      {"1677-09-20T23:12:43.145224192-01:00", kMin},
+      {"1677-09-20T23:12:43.5-01:00", -9223372036 * kSecond - 500000000},
+  }));
+  CAPTURE(text);
+  std::int64_t nanos = 42;
+  REQUIRE(ParseRfc3339(text, &nanos));
+  CHECK(nanos == expected);
+  std::int64_t clamped = 42;
+  CHECK(ParseRfc3339Clamped(text, &clamped) == TimestampParse::kOk);
+  CHECK(clamped == expected);
 }
 
 TEST_CASE("Fractions of any length are read to the nanosecond and truncated",
@@ -105,29 +129,44 @@ TEST_CASE("Malformed or out-of-range date-times are rejected", "[filter][timesta
   CHECK_FALSE(ParseRfc3339(text, &nanos));
 }
 
-TEST_CASE("Years 0001 to 9999 parse and keep their order beyond the int64 range",
+TEST_CASE("Well-formed instants beyond the int64 range are out of range, not saturated",
           "[filter][timestamp]") {
-  // The header accepts years 0001-9999, but an int64 of nanoseconds only spans 1677-09-21 to
-  // 2262-04-11. Instants outside that span must still parse and must not wrap around: they
-  // compare no later than the earliest, or no earlier than the latest, representable instant.
-  auto [text, later] = GENERATE(table<std::string, bool>({
+  // Years 0001 to 9999 are well-formed, but int64 nanoseconds only span
+  // 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z. ParseRfc3339 refuses the
+  // rest and leaves its output alone; ParseRfc3339Clamped says which side and clamps.
+  auto [text, late] = GENERATE(table<std::string, bool>({
       {"0001-01-01T00:00:00Z", false},
       {"1000-06-15T12:00:00+05:00", false},
       {"1677-09-20T00:00:00Z", false},
+      {"1677-09-21T00:12:43Z", false},
       {"1677-09-21T00:12:43.145224191Z", false},
+      {"1677-09-21T00:12:43.145224191999Z", false},
+      {"1677-09-21T01:12:43.145224192+01:01", false},
       {"2262-04-11T23:47:16.854775808Z", true},
+      {"2262-04-11T23:47:17Z", true},
+      {"2262-04-11T22:47:16.854775808-01:00", true},
       {"2262-04-12T00:00:00Z", true},
       {"5000-01-01T00:00:00-05:00", true},
       {"9999-12-31T23:59:59.999999999Z", true},
+      {"9999-12-31T23:59:59.999999999-23:59", true},
   }));
   CAPTURE(text);
-  std::int64_t nanos = 0;
-  REQUIRE(ParseRfc3339(text, &nanos));
-  if (later) {
-    CHECK(nanos >= kMax);
-  } else {
-    CHECK(nanos <= kMin);
-  }
+  std::int64_t nanos = 42;
+  CHECK_FALSE(ParseRfc3339(text, &nanos));
+  CHECK(nanos == 42);
+  std::int64_t clamped = 42;
+  CHECK(ParseRfc3339Clamped(text, &clamped) ==
+        (late ? TimestampParse::kTooLate : TimestampParse::kTooEarly));
+  CHECK(clamped == (late ? kMax : kMin));
+}
+
+TEST_CASE("Malformed date-times are malformed for the clamped parse too", "[filter][timestamp]") {
+  std::string text = GENERATE(as<std::string>{}, "", "0000-01-01T00:00:00Z", "9999-12-31T24:00:00Z",
+                              "2262-04-11T23:47:16.Z", "10000-01-01T00:00:00Z");
+  CAPTURE(text);
+  std::int64_t nanos = 42;
+  CHECK(ParseRfc3339Clamped(text, &nanos) == TimestampParse::kMalformed);
+  CHECK(nanos == 42);
 }
 
 TEST_CASE("Formatting prints UTC with the shortest exact fraction", "[filter][timestamp]") {
