@@ -81,7 +81,9 @@ TEST_CASE("Deleting a job that is already DELETING answers {} and changes nothin
 }
 
 TEST_CASE("A job in any state can be deleted", "[jobs][delete]") {
-  ManualServer server({"--lifecycle", "deleting=10s"}, StatesFixture({"acme", "globex"}));
+  ManualServer server(
+      {"--lifecycle", "creating=1s,pending=2s,running=10s,cancelling=1s,deleting=10s"},
+      StatesFixture({"acme", "globex"}));
   ApiClient client(server.process());
   Advance(client, 100);
   std::map<std::string, json> before;
@@ -113,7 +115,8 @@ TEST_CASE("A job in any state can be deleted", "[jobs][delete]") {
 
 TEST_CASE("A job being deleted keeps its place in List and in filters until it is gone",
           "[jobs][delete][list]") {
-  ManualServer server({"--lifecycle", "deleting=1m"});
+  ManualServer server(
+      {"--lifecycle", "creating=1s,pending=2s,running=10s,cancelling=1s,deleting=1m"});
   ApiClient client(server.process());
   std::vector<std::string> created;
   for (int i = 0; i < 5; ++i) {
