@@ -1,7 +1,6 @@
 #include "input_scan.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <string>
 
 namespace aipfilter {
@@ -35,58 +34,6 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
     if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
   }
   return n;
-}
-
-void AppendUtf8(std::uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// Four hex digits at `i` (the grammar has checked they are there).
-std::uint32_t Hex4(std::string_view s, std::size_t i) {
-  std::uint32_t v = 0;
-  for (std::size_t k = i; k < i + 4; ++k) {
-    const char c = s[k];
-    const std::uint32_t d = c <= '9' ? static_cast<std::uint32_t>(c - '0')
-                                     : static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-bool IsHighSurrogate(std::uint32_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
-bool IsLowSurrogate(std::uint32_t cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
-
-char SimpleEscape(char c) {
-  switch (c) {
-    case 'b':
-      return '\b';
-    case 'f':
-      return '\f';
-    case 'n':
-      return '\n';
-    case 'r':
-      return '\r';
-    case 't':
-      return '\t';
-    case 'v':
-      return '\v';
-    default:
-      return c;  // " ' \ /
-  }
 }
 
 }  // namespace
@@ -135,39 +82,6 @@ Status ScanInput(std::string_view filter, const ParseOptions& options) {
   }
   if (quote != 0) return InvalidArgumentError("unterminated string", string_start);
   return OkStatus();
-}
-
-Result<std::string> Unescape(std::string_view body, std::size_t offset) {
-  std::string out;
-  out.reserve(body.size());
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] != '\\') {
-      out.push_back(body[i]);
-      continue;
-    }
-    const std::size_t at = i;
-    const char e = body[++i];
-    if (e != 'u') {
-      out.push_back(SimpleEscape(e));
-      continue;
-    }
-    std::uint32_t cp = Hex4(body, i + 1);
-    i += 4;
-    // A high surrogate followed by a \u escape of a low one is one code point. The grammar has
-    // checked that every \u has four hex digits.
-    if (IsHighSurrogate(cp) && i + 6 < body.size() && body.substr(i + 1, 2) == "\\u") {
-      const std::uint32_t low = Hex4(body, i + 3);
-      if (IsLowSurrogate(low)) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        i += 6;
-      }
-    }
-    if (IsHighSurrogate(cp) || IsLowSurrogate(cp)) {
-      return InvalidArgumentError("unpaired surrogate in \\u escape", offset + at);
-    }
-    AppendUtf8(cp, &out);
-  }
-  return out;
 }
 
 }  // namespace internal

@@ -13,9 +13,5 @@ namespace internal {
 // linear pass, so hostile input fails fast and the parser's recursion stays bounded.
 Status ScanInput(std::string_view filter, const ParseOptions& options);
 
-// Resolves the escapes of a STRING token's body (without quotes). `offset` is the body's offset
-// in the filter, for errors.
-Result<std::string> Unescape(std::string_view body, std::size_t offset);
-
 }  // namespace internal
 }  // namespace aipfilter

@@ -6,14 +6,15 @@
 #include <boost/optional.hpp>
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
-#include <cctype>
-#include <cstring>
 #include <new>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "char_class.h"
+#include "escape.h"
 #include "input_scan.h"
+#include "parse_error.h"
 
 // ---------------------------------------------------------------------------------------------
 // The syntax tree X3 fills in. Plain structs; the public Ast is built from it afterwards.
@@ -109,8 +110,7 @@ struct OffsetParser : x3::parser<OffsetParser> {
   }
 };
 
-// One byte for which Class::Test holds. Bytes of multi-byte UTF-8 sequences (>= 0x80) are
-// tested as themselves: the input was checked to be valid UTF-8 before parsing.
+// One byte for which Class::Test holds (char_class.h).
 template <typename Class>
 struct ByteParser : x3::parser<ByteParser<Class>> {
   using attribute_type = char;
@@ -124,15 +124,30 @@ struct ByteParser : x3::parser<ByteParser<Class>> {
   }
 };
 
-bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// What an invalid escape's expectation failure says was expected.
+constexpr char kEscapeWhat[] = "an escape sequence";
+
+// A backslash escape (escape.h). An invalid one fails as an expectation at its backslash, so it
+// is reported where it stands, before anything later in the filter.
+struct EscapeParser : x3::parser<EscapeParser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, It const& last, Context const&, RContext&, Attribute&) const {
+    if (first == last || *first != '\\') return false;
+    const internal::Escape e =
+        internal::ReadEscape(std::string_view(first, static_cast<std::size_t>(last - first)));
+    if (!e.valid) throw x3::expectation_failure<It>(first, kEscapeWhat);
+    first += static_cast<std::ptrdiff_t>(e.length);
+    return true;
+  }
+};
 
 struct SpaceClass {
-  static bool Test(unsigned char c) { return IsSpace(c); }
+  static bool Test(unsigned char c) { return internal::IsSpace(c); }
 };
-struct TextClass {  // TEXT: no whitespace, controls, quotes or . : < > = ! ( ) ,
-  static bool Test(unsigned char c) {
-    return c > ' ' && c != 0x7F && std::strchr(".:<>=!(),\"'", c) == nullptr;
-  }
+struct TextClass {
+  static bool Test(unsigned char c) { return internal::IsTextChar(c); }
 };
 struct DoubleQuotedClass {
   static bool Test(unsigned char c) { return c != '"' && c != '\\'; }
@@ -140,16 +155,13 @@ struct DoubleQuotedClass {
 struct SingleQuotedClass {
   static bool Test(unsigned char c) { return c != '\'' && c != '\\'; }
 };
-struct SimpleEscapeClass {
-  static bool Test(unsigned char c) { return std::strchr("\"'\\/bfnrtv", c) != nullptr && c; }
-};
 
 OffsetParser const offset{};
 ByteParser<SpaceClass> const space_char{};
 ByteParser<TextClass> const text_char{};
 ByteParser<DoubleQuotedClass> const dq_char{};
 ByteParser<SingleQuotedClass> const sq_char{};
-ByteParser<SimpleEscapeClass> const simple_escape{};
+EscapeParser const escape{};
 
 using x3::attr;
 using x3::lit;
@@ -157,8 +169,6 @@ using x3::lit;
 // Rule names are what error messages say was expected.
 x3::rule<class ws_id> const ws = "whitespace";
 x3::rule<class ows_id> const ows = "whitespace";
-x3::rule<class escape_id> const escape = "an escape sequence";
-x3::rule<class hex4_id> const hex4 = "four hex digits after \\u";
 x3::rule<class string_token_id, syntax::Token> const string_token = "a string";
 x3::rule<class text_token_id, syntax::Token> const text_token = "a word";
 x3::rule<class field_token_id, syntax::Token> const field_token = "a field";
@@ -193,11 +203,9 @@ auto const kw_not = lit("NOT") >> !text_char;
 
 auto const ws_def = x3::omit[+space_char];
 auto const ows_def = x3::omit[*space_char];
-auto const hex4_def = x3::repeat(4)[x3::xdigit];
-auto const escape_def = simple_escape | ('u' > hex4);
 auto const string_token_def = offset >> attr(true) >>
-                              (('"' >> x3::raw[*(('\\' > escape) | dq_char)] >> '"') |
-                               ('\'' >> x3::raw[*(('\\' > escape) | sq_char)] >> '\''));
+                              (('"' >> x3::raw[*(escape | dq_char)] >> '"') |
+                               ('\'' >> x3::raw[*(escape | sq_char)] >> '\''));
 auto const text_token_def = offset >> attr(false) >> +text_char;
 auto const keyword_def = kw_and | kw_or | kw_not;
 // value : TEXT | STRING. Keywords are not values; in front of a term '-' is negation.
@@ -242,10 +250,10 @@ auto const sequence_def = factor >> *(ws >> factor);
 // expression : sequence {WS AND WS sequence}
 auto const expression_def = sequence >> *(ws >> kw_and > ws > sequence);
 
-BOOST_SPIRIT_DEFINE(ws, ows, escape, hex4, string_token, text_token, field_token, head_token,
-                    value_token, keyword, member, arg_member, name, function, comparable,
-                    arg_comparable, arg, next_arg, args, close_paren, comparator, rhs_value, rhs,
-                    restriction, composite, simple, negated, term, factor, sequence, expression)
+BOOST_SPIRIT_DEFINE(ws, ows, string_token, text_token, field_token, head_token, value_token,
+                    keyword, member, arg_member, name, function, comparable, arg_comparable, arg,
+                    next_arg, args, close_paren, comparator, rhs_value, rhs, restriction, composite,
+                    simple, negated, term, factor, sequence, expression)
 
 }  // namespace grammar
 
@@ -366,79 +374,10 @@ class Converter {
   Status status_;
 };
 
-bool IsOperatorChar(char c) { return std::strchr("=<>!:", c) != nullptr && c != '\0'; }
-
-// The token that ends just before `end` (whitespace skipped), for "after ..." in messages.
-std::string TokenBefore(std::string_view text, std::size_t end) {
-  while (end > 0 && grammar::IsSpace(static_cast<unsigned char>(text[end - 1]))) --end;
-  if (end == 0) return "";
-  std::size_t begin = end - 1;
-  if (IsOperatorChar(text[begin])) {
-    while (begin > 0 && IsOperatorChar(text[begin - 1])) --begin;
-  } else if (text[begin] == '"' || text[begin] == '\'') {
-    const std::size_t open = text.rfind(text[begin], begin == 0 ? 0 : begin - 1);
-    begin = open == std::string_view::npos ? begin : open;
-  } else if (grammar::TextClass::Test(static_cast<unsigned char>(text[begin]))) {
-    while (begin > 0 && grammar::TextClass::Test(static_cast<unsigned char>(text[begin - 1]))) {
-      --begin;
-    }
-  }
-  return std::string(text.substr(begin, end - begin));
-}
-
-// The token that starts at `at`, for "unexpected ..." in messages.
-std::string TokenAt(std::string_view text, std::size_t at) {
-  std::size_t end = at + 1;
-  if (IsOperatorChar(text[at])) {
-    while (end < text.size() && IsOperatorChar(text[end])) ++end;
-  } else if (grammar::TextClass::Test(static_cast<unsigned char>(text[at]))) {
-    while (end < text.size() && grammar::TextClass::Test(static_cast<unsigned char>(text[end]))) {
-      ++end;
-    }
-  }
-  return std::string(text.substr(at, end - at));
-}
-
-// `s` with control characters written as \xNN, for messages.
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 0xF]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// An escape the grammar rejected, from the backslash on: "\q", "\u12".
-Status EscapeError(std::string_view text, std::size_t backslash) {
-  std::size_t end = backslash + 2;
-  if (end <= text.size() && text[backslash + 1] == 'u') {
-    while (end < text.size() && end < backslash + 6 &&
-           std::isxdigit(static_cast<unsigned char>(text[end])))
-      ++end;
-  }
-  // Whole UTF-8 characters only.
-  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  return InvalidArgumentError(
-      "invalid escape sequence \"" + Printable(text.substr(backslash, end - backslash)) + "\"",
-      backslash);
-}
-
 Status ExpectationError(std::string_view text, const x3::expectation_failure<const char*>& e) {
   const auto where = static_cast<std::size_t>(e.where() - text.data());
-  if (e.which() == grammar::escape.name) return EscapeError(text, where - 1);
-  if (e.which() == grammar::hex4.name) return EscapeError(text, where - 2);
-  std::string message = "expected " + e.which();
-  const std::string after = TokenBefore(text, where);
-  if (!after.empty()) message += " after \"" + Printable(after) + "\"";
-  return InvalidArgumentError(std::move(message), where);
+  if (e.which() == grammar::kEscapeWhat) return internal::EscapeError(text.substr(where), where);
+  return internal::ExpectedError(text, where, e.which());
 }
 
 }  // namespace
@@ -461,8 +400,7 @@ Result<Ast> Parse(std::string_view filter, const ParseOptions& options) {
     return Status(StatusCode::kResourceExhausted, "filter is too large to parse");
   }
   if (first != last) {
-    const auto at = static_cast<std::size_t>(first - begin);
-    return InvalidArgumentError("unexpected \"" + Printable(TokenAt(filter, at)) + "\"", at);
+    return internal::UnexpectedError(filter, static_cast<std::size_t>(first - begin));
   }
   Ast ast;
   if (!has_expression) return ast;

@@ -1,0 +1,23 @@
+#pragma once
+
+// The messages of syntax errors: what the grammar expected after which token, and what it did
+// not expect.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "aipfilter/status.h"
+
+namespace aipfilter {
+namespace internal {
+
+// The grammar expected `what` (a rule name such as "a value") at `at`:
+// `expected a value after "="`.
+Status ExpectedError(std::string_view filter, std::size_t at, const std::string& what);
+
+// The grammar matched what it could and stopped at `at`: `unexpected ")"`.
+Status UnexpectedError(std::string_view filter, std::size_t at);
+
+}  // namespace internal
+}  // namespace aipfilter
