@@ -39,6 +39,13 @@ std::string TokenAt(std::string_view text, std::size_t at) {
   return std::string(text.substr(at, end - at));
 }
 
+// Whether a term can start at `at`: a word, "-", "(" or a string.
+bool CanStartTerm(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const char c = text[at];
+  return IsText(c) || c == '(' || c == '"' || c == '\'';
+}
+
 }  // namespace
 
 Status ExpectedError(std::string_view filter, std::size_t at, const std::string& what) {
@@ -46,6 +53,10 @@ Status ExpectedError(std::string_view filter, std::size_t at, const std::string&
   const std::string after = TokenBefore(filter, at);
   if (!after.empty()) message += " after \"" + Printable(after) + "\"";
   return InvalidArgumentError(std::move(message), at);
+}
+
+Status ExpectedWhitespaceError(std::string_view filter, std::size_t at) {
+  return ExpectedError(filter, at, CanStartTerm(filter, at) ? "whitespace" : "an expression");
 }
 
 Status UnexpectedError(std::string_view filter, std::size_t at) {

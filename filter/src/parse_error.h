@@ -16,6 +16,10 @@ namespace internal {
 // `expected a value after "="`.
 Status ExpectedError(std::string_view filter, std::size_t at, const std::string& what);
 
+// The grammar expected whitespace at `at`, after a keyword. When nothing that can start an
+// expression follows (the end, ")", ","...) the message says an expression is expected.
+Status ExpectedWhitespaceError(std::string_view filter, std::size_t at);
+
 // The grammar matched what it could and stopped at `at`: `unexpected ")"`.
 Status UnexpectedError(std::string_view filter, std::size_t at);
 

@@ -377,6 +377,7 @@ class Converter {
 Status ExpectationError(std::string_view text, const x3::expectation_failure<const char*>& e) {
   const auto where = static_cast<std::size_t>(e.where() - text.data());
   if (e.which() == grammar::kEscapeWhat) return internal::EscapeError(text.substr(where), where);
+  if (e.which() == grammar::ws.name) return internal::ExpectedWhitespaceError(text, where);
   return internal::ExpectedError(text, where, e.which());
 }
 

@@ -304,7 +304,7 @@ TEST_CASE("traversal through a repeated field, into a scalar or past a map key i
 TEST_CASE("syntax errors and limits surface through Compile", "[filter][checker]") {
   auto [filter, offset, message] = GENERATE(table<std::string, std::size_t, std::string>({
       {"count = ", 8, "expected a value after \"=\""},
-      {"title AND", 9, "expected whitespace after \"AND\""},
+      {"title AND", 9, "expected an expression after \"AND\""},
       {"(title", 6, "expected \")\""},
       {"title )", 6, "unexpected \")\""},
       {std::string(8193, 'a'), 8192, "filter is 8193 bytes long, more than the limit of 8192"},
