@@ -1,5 +1,6 @@
 #include "parse_error.h"
 
+#include <optional>
 #include <utility>
 
 #include "char_class.h"
@@ -39,6 +40,48 @@ std::string TokenAt(std::string_view text, std::size_t at) {
   return std::string(text.substr(at, end - at));
 }
 
+// The start of the run of TEXT bytes that ends at `end`.
+std::size_t TextStart(std::string_view text, std::size_t end) {
+  while (end > 0 && IsText(text[end - 1])) --end;
+  return end;
+}
+
+// Whether `text` at `at` reads DDDD-DD-DDTDD:D, how an RFC 3339 date-time starts.
+bool DateTimeStartsAt(std::string_view text, std::size_t at) {
+  static constexpr std::string_view kShape = "0000-00-00T00:0";
+  if (text.size() - at < kShape.size()) return false;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    const char c = text[at + i];
+    const bool ok = kShape[i] == '0'   ? c >= '0' && c <= '9'
+                    : kShape[i] == 'T' ? c == 'T' || c == 't'
+                                       : c == kShape[i];
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Where an unquoted date-time starts whose ':' the parser stopped at. After a comparator it
+// stops at the first ':' ("t > 2012-04-21T11:30:00Z"); a date-time standing alone reads as
+// `2012-04-21T11:30` with ':' as the has operator, and it stops at the second.
+std::optional<std::size_t> UnquotedTimestamp(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] != ':') return std::nullopt;
+  const std::size_t start = TextStart(text, at);
+  if (DateTimeStartsAt(text, start)) return start;
+  if (at - start == 2 && start > 0 && text[start - 1] == ':') {
+    const std::size_t first = TextStart(text, start - 1);
+    if (DateTimeStartsAt(text, first)) return first;
+  }
+  return std::nullopt;
+}
+
+// `timestamps must be quoted: "2012-04-21T11:30:00-04:00"` at the start of the date-time.
+Status QuoteTimestampError(std::string_view text, std::size_t start) {
+  std::size_t end = start;
+  while (end < text.size() && (IsText(text[end]) || text[end] == ':' || text[end] == '.')) ++end;
+  return InvalidArgumentError(
+      "timestamps must be quoted: \"" + std::string(text.substr(start, end - start)) + "\"", start);
+}
+
 // Whether a term can start at `at`: a word, "-", "(" or a string.
 bool CanStartTerm(std::string_view text, std::size_t at) {
   if (at >= text.size()) return false;
@@ -49,6 +92,7 @@ bool CanStartTerm(std::string_view text, std::size_t at) {
 }  // namespace
 
 Status ExpectedError(std::string_view filter, std::size_t at, const std::string& what) {
+  if (const auto start = UnquotedTimestamp(filter, at)) return QuoteTimestampError(filter, *start);
   std::string message = "expected " + what;
   const std::string after = TokenBefore(filter, at);
   if (!after.empty()) message += " after \"" + Printable(after) + "\"";
@@ -60,6 +104,7 @@ Status ExpectedWhitespaceError(std::string_view filter, std::size_t at) {
 }
 
 Status UnexpectedError(std::string_view filter, std::size_t at) {
+  if (const auto start = UnquotedTimestamp(filter, at)) return QuoteTimestampError(filter, *start);
   return InvalidArgumentError("unexpected \"" + Printable(TokenAt(filter, at)) + "\"", at);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// The messages of syntax errors: what the grammar expected after which token, and what it did
-// not expect.
+// The messages of syntax errors: what the grammar expected after which token, what it did not
+// expect, and an unquoted timestamp where either happens at its ':'.
 
 #include <cstddef>
 #include <string>

@@ -411,9 +411,24 @@ TEST_CASE("Syntax errors are invalid arguments with an offset", "[filter][parser
       {"f(", 2, "expected"},
       {"f(a", 3, "expected"},
       {"a\001b", 1, "expected"},
-      // An unquoted RFC 3339 time is not one TEXT: ':' ends it and one restriction takes one
-      // comparator, so the second ':' is unexpected.
-      {"2012-04-21T11:30:00-04:00", 16, "expected"},
+      // An unquoted RFC 3339 time is not one TEXT (':' ends it); the message says to quote it, at
+      // the offset of the value.
+      {"create_time > 2012-04-21T11:30:00-04:00", 14,
+       R"(timestamps must be quoted: "2012-04-21T11:30:00-04:00")"},
+      {"t>2012-04-21T11:30:00Z", 2, R"(timestamps must be quoted: "2012-04-21T11:30:00Z")"},
+      {"t >= 2012-04-21t11:30:00.5+05:30 AND x", 5,
+       R"(timestamps must be quoted: "2012-04-21t11:30:00.5+05:30")"},
+      {"t:2012-04-21T11:30:00Z", 2, R"(timestamps must be quoted: "2012-04-21T11:30:00Z")"},
+      {"a AND (t < 2012-04-21T11:30:00Z)", 11,
+       R"(timestamps must be quoted: "2012-04-21T11:30:00Z")"},
+      {"f(x, 2012-04-21T11:30:00Z)", 5, R"(timestamps must be quoted: "2012-04-21T11:30:00Z")"},
+      {"m.k = 2012-04-21T11:30", 6, R"(timestamps must be quoted: "2012-04-21T11:30")"},
+      {"2012-04-21T11:30:00-04:00", 0, R"(timestamps must be quoted: "2012-04-21T11:30:00-04:00")"},
+      {"a = 12:30", 6, R"(unexpected ":")"},
+      {"a = 2012-04-21:11", 14, R"(unexpected ":")"},
+      {"a = 2012-04-21T1:30", 16, R"(unexpected ":")"},
+      {"a = x2012-04-21T11:30", 18, R"(unexpected ":")"},
+      {"a = 2012-04-21T11:x", 17, R"(unexpected ":")"},
       {R"(a = "unterminated)", 4, ""},
       {"a = 'unterminated", 4, ""},
       {R"(a = "\q")", 5, "invalid escape sequence"},  // more in escape_test.cpp
