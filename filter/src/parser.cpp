@@ -166,7 +166,8 @@ EscapeParser const escape{};
 using x3::attr;
 using x3::lit;
 
-// Rule names are what error messages say was expected.
+// Rule names are what error messages say was expected. `a >> b > c` is `(a >> b) > c` in C++;
+// the parentheses below only say so.
 x3::rule<class ws_id> const ws = "whitespace";
 x3::rule<class ows_id> const ows = "whitespace";
 x3::rule<class string_token_id, syntax::Token> const string_token = "a string";
@@ -219,9 +220,9 @@ auto const arg_member_def = value_token >> *('.' > field_token);
 // function : name {DOT name} LPAREN [argList] RPAREN
 auto const name_def = (!lit('-') >> text_token) >> *('.' >> text_token);
 auto const next_arg_def = arg;
-auto const args_def = arg >> *(ows >> ',' >> ows > next_arg);
+auto const args_def = arg >> *((ows >> ',' >> ows) > next_arg);
 auto const close_paren_def = lit(')');
-auto const function_def = name >> '(' >> ows >> -args >> ows > close_paren;
+auto const function_def = (name >> '(' >> ows >> -args >> ows) > close_paren;
 // comparable : member | function
 auto const comparable_def = function | member;
 auto const arg_comparable_def = function | arg_member;
@@ -234,21 +235,21 @@ auto const comparator_def =
     (lit(':') >> attr(Comparator::kHas));
 auto const rhs_value_def = arg;
 // restriction : comparable [comparator arg]
-auto const rhs_def = ows >> offset >> comparator >> ows > rhs_value;
+auto const rhs_def = (ows >> offset >> comparator >> ows) > rhs_value;
 auto const restriction_def = comparable >> -rhs;
 // composite : LPAREN expression RPAREN
-auto const composite_def = offset >> '(' >> ows > expression > ows > close_paren;
+auto const composite_def = (offset >> '(' >> ows) > expression > ows > close_paren;
 // simple : restriction | composite
 auto const simple_def = restriction | composite;
 // term : [(NOT WS | MINUS)] simple
 auto const negated_def = (kw_not > ws > simple) | ('-' > simple);
 auto const term_def = (offset >> attr(true) >> negated) | (offset >> attr(false) >> simple);
 // factor : term {WS OR WS term}
-auto const factor_def = term >> *(ws >> kw_or > ws > term);
+auto const factor_def = term >> *((ws >> kw_or) > ws > term);
 // sequence : factor {WS factor}
 auto const sequence_def = factor >> *(ws >> factor);
 // expression : sequence {WS AND WS sequence}
-auto const expression_def = sequence >> *(ws >> kw_and > ws > sequence);
+auto const expression_def = sequence >> *((ws >> kw_and) > ws > sequence);
 
 BOOST_SPIRIT_DEFINE(ws, ows, string_token, text_token, field_token, head_token, value_token,
                     keyword, member, arg_member, name, function, comparable, arg_comparable, arg,

@@ -29,7 +29,7 @@ std::vector<TestRecord> MakeRecords() {
   full.created = aipfilter_test::kT0;
   full.labels = {{"team", "ml"}, {"example.com/owner", "ada"}};
   full.tags = {"--epochs=3", "fast"};
-  full.owner = aipfilter_test::TestOwner{"ada@example.com", 2, aipfilter_test::kJune2023};
+  full.owner = aipfilter_test::TestOwner{"ada@example.com", 2, aipfilter_test::kJune2023, ""};
   return records;
 }
 
