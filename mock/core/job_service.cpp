@@ -177,7 +177,7 @@ Status JobService::Cancel(const std::string& account, const std::string& id,
   return OkStatus();
 }
 
-Result<std::shared_ptr<const std::string>> JobService::List(const ListRequest& request) {
+Result<std::shared_ptr<const RenderedPage>> JobService::List(const ListRequest& request) {
   CaughtUp(request.account, clock_.Now());
   return lister_.ListRendered(request);
 }

@@ -33,7 +33,7 @@ class JobService {
   Status Delete(const std::string& account, const std::string& id);
   Status Cancel(const std::string& account, const std::string& id, std::string_view body);
   Status BatchDelete(const std::string& account, std::string_view body);
-  Result<std::shared_ptr<const std::string>> List(const ListRequest& request);
+  Result<std::shared_ptr<const RenderedPage>> List(const ListRequest& request);
   Result<std::string> GetLogs(const std::string& account, const std::string& id,
                               const Params& params);
 

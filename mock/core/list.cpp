@@ -8,6 +8,8 @@
 #include <optional>
 #include <shared_mutex>
 #include "aipfilter/checker.h"
+#include "aipfilter/parser.h"
+#include "aipfilter/printer.h"
 #include "query_cache.h"
 
 namespace fwmock {
@@ -51,6 +53,7 @@ Result<std::int32_t> ParsePageSize(const std::string& text) {
 
 struct Lister::Query {
   aipfilter::Program program;
+  std::string filter;  // canonical: the printer's form of the parsed filter
   OrderBy order;
   ReadMask mask;
   std::string binding;
@@ -61,26 +64,32 @@ namespace {
 using Query = Lister::Query;
 
 Result<Query> Prepare(const ListRequest& request) {
-  Result<aipfilter::Program> program = aipfilter::Compile(request.filter, JobSchema());
+  Result<aipfilter::Ast> ast = aipfilter::Parse(request.filter);
+  Result<aipfilter::Program> program =
+      ast.ok() ? aipfilter::Check(*ast, JobSchema()) : Result<aipfilter::Program>(ast.status());
   if (!program.ok()) {
     return InvalidArgumentError("invalid filter: " + program.status().Describe());
   }
+  std::string filter = aipfilter::Print(*ast);
   Result<OrderBy> order = ParseOrderBy(request.order_by);
   if (!order.ok()) return order.status();
   Result<ReadMask> mask = ParseReadMask(request.read_mask);
   if (!mask.ok()) return mask.status();
-  std::string binding = Binding(request.filter, order->Canonical(), mask->Canonical());
-  return Query{std::move(*program), std::move(*order), std::move(*mask), std::move(binding)};
+  std::string binding = Binding(filter, order->Canonical(), mask->Canonical());
+  return Query{std::move(*program), std::move(filter), std::move(*order), std::move(*mask),
+               std::move(binding)};
 }
 
 Status CheckToken(const PageToken& token, const ListRequest& request, const Query& query) {
   if (token.account != request.account) {
     return InvalidArgumentError("invalid page token: it was issued for another account");
   }
-  if (token.binding != query.binding || token.key.size() != query.order.keys.size()) {
-    return InvalidArgumentError(
-        "invalid page token: filter, orderBy and readMask must match the request that returned "
-        "the token");
+  static const char* const kParts[] = {"filter", "orderBy", "readMask"};
+  const int part = DifferingPart(token.binding, query.binding);
+  if (part >= 0 || token.key.size() != query.order.keys.size()) {
+    return InvalidArgumentError(std::string("invalid page token: the ") +
+                                kParts[part < 0 ? 1 : part] +
+                                " differs from the request that returned it");
   }
   return aipfilter::OkStatus();
 }
@@ -114,8 +123,8 @@ Result<ListRequest> ParseListRequest(std::string account, const Params& params) 
 
 struct Lister::Caches {
   explicit Caches(std::size_t bytes) : results(bytes / 4 * 3), responses(bytes / 4) {}
-  LruCache<QueryResult> results;          // bytes of the rows
-  LruCache<const std::string> responses;  // bytes of the bodies
+  LruCache<QueryResult> results;           // bytes of the rows
+  LruCache<const RenderedPage> responses;  // bytes of the bodies
 };
 
 Lister::Lister(const JobStore& store, const TokenCodec& tokens, std::size_t cache_bytes)
@@ -168,7 +177,7 @@ void Lister::Warm() {
 Result<ListPage> Lister::Page(const Account& account, const ListRequest& request, Query* query,
                               const Position* after) {
   const std::shared_ptr<QueryResult> result =
-      Results(account, request.filter, query->program, query->order);
+      Results(account, query->filter, query->program, query->order);
   const auto size = static_cast<std::size_t>(
       request.page_size == 0 ? kDefaultPageSize : std::min(request.page_size, kMaxPageSize));
   ListPage page;
@@ -176,6 +185,7 @@ Result<ListPage> Lister::Page(const Account& account, const ListRequest& request
   page.jobs = result->rows.Page(after, size, &more);
   page.total_size = static_cast<std::int32_t>(result->rows.size());
   page.seq = result->seq;
+  page.filter = query->filter;
   page.mask = std::move(query->mask);
   if (more && !page.jobs.empty()) {
     const BatchJob& last = page.jobs.back()->job;
@@ -199,6 +209,7 @@ Result<ListPage> Lister::List(const ListRequest& request) {
   const std::shared_ptr<Account> account = store_.Find(request.account);
   if (!account) {  // an account with no jobs lists empty
     ListPage page;
+    page.filter = std::move(query->filter);
     page.mask = std::move(query->mask);
     return page;
   }
@@ -206,19 +217,21 @@ Result<ListPage> Lister::List(const ListRequest& request) {
   return Page(*account, request, &*query, after ? &*after : nullptr);
 }
 
-Result<std::shared_ptr<const std::string>> Lister::ListRendered(const ListRequest& request) {
+Result<std::shared_ptr<const RenderedPage>> Lister::ListRendered(const ListRequest& request) {
   const std::shared_ptr<Account> account = store_.Find(request.account);
   const std::string seq = account ? std::to_string(account->seq()) : "-";
   const auto key = [&](const std::string& version) {
     return Key({request.account, version, std::to_string(request.page_size), request.page_token,
                 request.filter, request.order_by, request.read_mask});
   };
-  if (std::shared_ptr<const std::string> hit = caches_->responses.Get(key(seq))) return hit;
+  if (std::shared_ptr<const RenderedPage> hit = caches_->responses.Get(key(seq))) return hit;
   Result<ListPage> page = List(request);
   if (!page.ok()) return page.status();
-  auto body = std::make_shared<const std::string>(RenderListPage(*page));
-  caches_->responses.Put(key(account ? std::to_string(page->seq) : "-"), body, body->size());
-  return body;
+  auto rendered = std::make_shared<const RenderedPage>(
+      RenderedPage{RenderListPage(*page), std::move(page->filter)});
+  caches_->responses.Put(key(account ? std::to_string(page->seq) : "-"), rendered,
+                         rendered->body.size() + rendered->filter.size());
+  return rendered;
 }
 
 Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,

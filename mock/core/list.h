@@ -37,6 +37,13 @@ struct ListPage {
   std::string next_page_token;  // "" on the last page
   std::int32_t total_size = 0;  // jobs matching the filter, on every page
   std::uint64_t seq = 0;        // the account version the page is of
+  std::string filter;           // the filter in its canonical (printed) form
+};
+
+// A rendered List answer and the canonical form of its filter.
+struct RenderedPage {
+  std::string body;
+  std::string filter;
 };
 
 constexpr std::int32_t kDefaultPageSize = 50;
@@ -64,7 +71,7 @@ class Lister {
   Result<ListPage> List(const ListRequest& request);
   // The rendered page; the same request against the same account version is answered from the
   // cache.
-  Result<std::shared_ptr<const std::string>> ListRendered(const ListRequest& request);
+  Result<std::shared_ptr<const RenderedPage>> ListRendered(const ListRequest& request);
 
   struct Query;  // a request's parsed filter, orderBy and readMask
 

@@ -13,7 +13,7 @@ namespace {
 
 constexpr unsigned char kVersion = 1;
 constexpr std::size_t kIvSize = 16;
-constexpr std::size_t kBindingSize = 16;
+constexpr std::size_t kPartSize = 8;  // digest bytes per bound parameter
 
 std::string Hmac(std::string_view key, std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
@@ -163,15 +163,23 @@ Status InvalidToken() { return aipfilter::InvalidArgumentError("invalid page tok
 
 std::string Binding(std::string_view filter, std::string_view order_by,
                     std::string_view read_mask) {
-  Writer w;
-  w.Bytes(filter);
-  w.Bytes(order_by);
-  w.Bytes(read_mask);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  const std::string data = w.Take();
-  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<const char*>(digest), kBindingSize);
+  std::string out;
+  for (const std::string_view part : {filter, order_by, read_mask}) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_Digest(part.data(), part.size(), digest, &size, EVP_sha256(), nullptr);
+    out.append(reinterpret_cast<const char*>(digest), kPartSize);
+  }
+  return out;
+}
+
+int DifferingPart(std::string_view a, std::string_view b) {
+  if (a.size() != 3 * kPartSize || b.size() != 3 * kPartSize) return 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::size_t at = static_cast<std::size_t>(i) * kPartSize;
+    if (a.substr(at, kPartSize) != b.substr(at, kPartSize)) return i;
+  }
+  return -1;
 }
 
 TokenCodec::TokenCodec(std::string_view secret)

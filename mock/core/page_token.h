@@ -19,8 +19,11 @@ struct PageToken {
   std::string last_name;
 };
 
-// A digest of the parameters a token is bound to.
+// A digest of the parameters a token is bound to, one part each, so that a mismatch can name
+// the parameter that differs.
 std::string Binding(std::string_view filter, std::string_view order_by, std::string_view read_mask);
+// Which part (0, 1, 2) of two bindings differs first; -1 when they are equal.
+int DifferingPart(std::string_view a, std::string_view b);
 
 // Seals tokens with deterministic authenticated encryption under a server secret (SIV with
 // HMAC-SHA256: the IV is a MAC of the plaintext, the keystream HMAC in counter mode), then

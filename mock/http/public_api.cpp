@@ -8,14 +8,26 @@ namespace {
 
 constexpr const char* kEmpty = "{}";
 
-template <typename T>
-void Answer(httplib::Response& res, const Result<T>& body) {
+void Answer(httplib::Response& res, const Result<std::string>& body) {
   if (!body.ok()) return WriteError(res, body.status());
-  if constexpr (std::is_same_v<T, std::string>) {
-    WriteJson(res, *body);
-  } else {
-    WriteJson(res, **body);
+  WriteJson(res, *body);
+}
+
+// `text` with control bytes as \xHH, so that a filter can never break a header line.
+std::string HeaderSafe(const std::string& text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out.push_back(c);
+      continue;
+    }
+    out += "\\x";
+    out.push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0xf]);
   }
+  return out;
 }
 
 void Answer(httplib::Response& res, const Status& status) {
@@ -29,7 +41,10 @@ void List(const Route& route, const httplib::Request& req, JobService& jobs,
   if (!params.ok()) return WriteError(res, params.status());
   Result<ListRequest> request = ParseListRequest(route.account, *params);
   if (!request.ok()) return WriteError(res, request.status());
-  Answer(res, jobs.List(*request));
+  Result<std::shared_ptr<const RenderedPage>> page = jobs.List(*request);
+  if (!page.ok()) return WriteError(res, page.status());
+  res.set_header("X-Fwmock-Filter", HeaderSafe((*page)->filter));
+  WriteJson(res, (*page)->body);
 }
 
 }  // namespace

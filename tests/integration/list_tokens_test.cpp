@@ -118,23 +118,60 @@ TEST_CASE("Replicas with the same --token-secret accept each other's tokens",
 }
 
 TEST_CASE("A token reused with another filter or orderBy or readMask is 400", "[list][token]") {
-  const auto [original, changed] = GENERATE(table<std::string, std::string>({
-      {"", "filter=state%20%3D%20RUNNING"},
-      {"filter=num_ranks%20%3E%3D%202", "filter=num_ranks%20%3E%3D%203"},
-      {"filter=num_ranks%20%3E%3D%202", ""},
-      {"", "orderBy=name"},
-      {"orderBy=display_name", "orderBy=display_name%20desc"},
-      {"orderBy=display_name", ""},
-      {"", "readMask=name"},
-      {"readMask=name", "readMask=name,state"},
-      {"readMask=name,state", ""},
-  }));
+  const auto [original, changed, parameter] =
+      GENERATE(table<std::string, std::string, std::string>({
+          {"", "filter=state%20%3D%20RUNNING", "filter"},
+          {"filter=num_ranks%20%3E%3D%202", "filter=num_ranks%20%3E%3D%203", "filter"},
+          {"filter=num_ranks%20%3E%3D%202", "", "filter"},
+          {"", "orderBy=name", "orderBy"},
+          {"orderBy=display_name", "orderBy=display_name%20desc", "orderBy"},
+          {"orderBy=display_name", "", "orderBy"},
+          {"", "readMask=name", "readMask"},
+          {"readMask=name", "readMask=name,state", "readMask"},
+          {"readMask=name,state", "", "readMask"},
+      }));
   CAPTURE(original, changed);
   ApiClient client(DefaultServer());
   const std::string sep_o = original.empty() ? "" : "&";
   const std::string sep_c = changed.empty() ? "" : "&";
   const std::string token = FirstToken(client, "acme", original + sep_o + "pageSize=3");
-  CheckBadToken(client.List("acme", changed + sep_c + "pageSize=3&pageToken=" + UrlEncode(token)));
+  const HttpResult r =
+      client.List("acme", changed + sep_c + "pageSize=3&pageToken=" + UrlEncode(token));
+  CheckBadToken(r);
+  CHECK_THAT(r.Message(),
+             Catch::Contains("the " + parameter + " differs from the request that returned it"));
+}
+
+TEST_CASE("A token binds the filter as parsed, not as spelled", "[list][token][filter]") {
+  const auto [original, respelled] = GENERATE(table<std::string, std::string>({
+      {"state = RUNNING", "state=RUNNING"},
+      {"num_ranks >= 2 AND state = RUNNING", "num_ranks>=2   AND state =RUNNING"},
+      {"(display_name:\"a*\")", "display_name : \"a*\""},
+  }));
+  CAPTURE(original, respelled);
+  ApiClient client(DefaultServer());
+  const std::string token =
+      FirstToken(client, "acme", Query({{"filter", original}}) + "&pageSize=1");
+  const HttpResult r =
+      client.List("acme", Query({{"filter", respelled}, {"pageSize", "1"}, {"pageToken", token}}));
+  INFO("body: " << r.body);
+  CHECK(r.status == 200);
+}
+
+TEST_CASE("Every List answer names its filter as parsed in X-Fwmock-Filter", "[list][filter]") {
+  const auto [filter, canonical] = GENERATE(table<std::string, std::string>({
+      {"state = RUNNING", "(= state RUNNING)"},
+      {"state = RUNNING and num_ranks >= 2", "(AND (= state RUNNING) and (>= num_ranks 2))"},
+      {"a OR b c", "(AND (OR a b) c)"},
+  }));
+  CAPTURE(filter);
+  ApiClient client(DefaultServer());
+  const HttpResult r = client.List("acme", Query({{"filter", filter}, {"pageSize", "1"}}));
+  REQUIRE(r.status == 200);
+  REQUIRE(r.HasHeader("X-Fwmock-Filter"));
+  CHECK(r.Header("X-Fwmock-Filter") == canonical);
+  const HttpResult again = client.List("acme", Query({{"filter", filter}, {"pageSize", "1"}}));
+  CHECK(again.Header("X-Fwmock-Filter") == canonical);  // a cached answer carries it too
 }
 
 TEST_CASE("orderBy is compared after normalisation when a token is reused", "[list][token]") {

@@ -36,7 +36,7 @@ struct Emulator {
     request.page_size = page_size;
     auto body = jobs->List(request);
     REQUIRE(body.ok());
-    return json::parse(**body);
+    return json::parse((*body)->body);
   }
   void Advance(double seconds) {
     REQUIRE(clock.Advance(static_cast<std::int64_t>(seconds * kSecond)).ok());

@@ -271,10 +271,10 @@ TEST_CASE("a Lister answers like an uncached List", "[mock][list]") {
     CHECK(Names(*cached) == Names(direct));
     CHECK(cached->next_page_token == direct.next_page_token);
     CHECK(cached->total_size == direct.total_size);
-    const fwmock::Result<std::shared_ptr<const std::string>> rendered =
+    const fwmock::Result<std::shared_ptr<const fwmock::RenderedPage>> rendered =
         lister.ListRendered(request);
     REQUIRE(rendered.ok());
-    CHECK(**rendered == fwmock::RenderListPage(direct));
+    CHECK((*rendered)->body == fwmock::RenderListPage(direct));
     if (direct.next_page_token.empty()) break;
     request.page_token = direct.next_page_token;
   }
@@ -289,12 +289,12 @@ TEST_CASE("a rendered page follows changes to the store", "[mock][list]") {
   request.read_mask = "name";
   const auto before = lister.ListRendered(request);
   REQUIRE(before.ok());
-  CHECK_THAT(**before, Contains("\"totalSize\":3}"));
+  CHECK_THAT((*before)->body, Contains("\"totalSize\":3}"));
   REQUIRE(store.Add(MakeJob("acme", 3)).ok());
   const auto after = lister.ListRendered(request);
   REQUIRE(after.ok());
-  CHECK_THAT(**after, Contains("\"totalSize\":4}"));
-  CHECK_THAT(**after, Contains(Name("acme", Id(3))));
+  CHECK_THAT((*after)->body, Contains("\"totalSize\":4}"));
+  CHECK_THAT((*after)->body, Contains(Name("acme", Id(3))));
   const fwmock::Result<ListPage> page = lister.List(request);
   REQUIRE(page.ok());
   CHECK(page->total_size == 4);
