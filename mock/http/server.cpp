@@ -75,8 +75,9 @@ class Server::Impl {
     http_.set_error_handler(httplib::Server::HandlerWithResponse(
         [max_body](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty()) return Answer::Unhandled;  // an error we wrote ourselves
-          WriteError(res,
-                     Status(CodeForHttpStatus(res.status), ErrorMessageFor(res.status, max_body)));
+          const int status = res.status;
+          WriteError(res, Status(CodeForHttpStatus(status), ErrorMessageFor(status, max_body)));
+          if (status == 413 || status == 414 || status == 431) res.status = status;  // as sent
           return Answer::Handled;
         }));
     if (config.log_requests) http_.set_logger(LogRequest);

@@ -217,7 +217,7 @@ TEST_CASE("Errors the HTTP library raises come back in the same shape", "[server
   ApiClient client(DefaultServer());
   SECTION("an unknown method") { CheckError(client.Send("FOO", ListPath("acme")), 400, 3); }
   SECTION("a URI over 8 KiB") {
-    CheckError(client.List("acme", "filter=" + std::string(9000, 'a')), 400, 3);
+    CheckError(client.List("acme", "filter=" + std::string(9000, 'a')), 414, 3);
   }
 }
 
