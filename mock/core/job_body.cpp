@@ -78,9 +78,7 @@ Status CheckEnum(const JobField& f, const json& v, const std::string& name) {
 
 Status CheckTimestamp(const json& v, const std::string& name) {
   std::int64_t nanos = 0;
-  if (!v.is_string() || !aipfilter::ParseRfc3339(v.get_ref<const std::string&>(), &nanos) ||
-      nanos == std::numeric_limits<std::int64_t>::min() ||
-      nanos == std::numeric_limits<std::int64_t>::max()) {
+  if (!v.is_string() || !aipfilter::ParseRfc3339(v.get_ref<const std::string&>(), &nanos)) {
     return FieldError(name, "expected an RFC 3339 timestamp, got " + Dump(v));
   }
   return OkStatus();

@@ -352,12 +352,16 @@ bool JobDecoder::Value(const Scalar& v) {
     }
     case Kind::kTimestamp: {
       std::int64_t nanos = 0;
-      if (v.string == nullptr || !aipfilter::ParseRfc3339(*v.string, &nanos)) {
+      const aipfilter::TimestampParse parsed =
+          v.string == nullptr ? aipfilter::TimestampParse::kMalformed
+                              : aipfilter::ParseRfc3339Clamped(*v.string, &nanos);
+      if (parsed == aipfilter::TimestampParse::kMalformed) {
         return Fail(field, "expected an RFC 3339 timestamp, got " + Text(v));
       }
-      if (nanos == std::numeric_limits<std::int64_t>::min() ||
-          nanos == std::numeric_limits<std::int64_t>::max()) {
-        return Fail(field, "timestamp " + Text(v) + " is outside 1678-2261");
+      if (parsed != aipfilter::TimestampParse::kOk) {
+        return Fail(field, "timestamp " + Text(v) +
+                               " is outside 1677-09-21T00:12:43.145224192Z to "
+                               "2262-04-11T23:47:16.854775807Z");
       }
       *slot.timestamp(job_) = nanos;
       return true;

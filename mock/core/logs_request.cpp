@@ -25,8 +25,8 @@ Status SetPageToken(const std::string& value, LogsRequest* request) {
 }
 
 Status SetStartTime(const std::string& value, LogsRequest* request) {
-  std::int64_t nanos = 0;
-  if (!aipfilter::ParseRfc3339(value, &nanos)) {
+  std::int64_t nanos = 0;  // an instant beyond int64 nanoseconds stands at the nearest edge
+  if (aipfilter::ParseRfc3339Clamped(value, &nanos) == aipfilter::TimestampParse::kMalformed) {
     return InvalidArgumentError("invalid startTime: \"" + value +
                                 "\" is not an RFC 3339 timestamp");
   }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 
 using Catch::Matchers::Contains;
@@ -35,3 +36,26 @@ TEST_CASE("unknown keys are skipped whatever they hold", "[mock][job_decoder]") 
 
 }  // namespace
 }  // namespace fwmock_test
+
+TEST_CASE("timestamps at the edges of int64 nanoseconds load exactly", "[mock][job_decoder]") {
+  const auto [text, nanos] = GENERATE(table<std::string, std::int64_t>({
+      {"2262-04-11T23:47:16.854775807Z", std::numeric_limits<std::int64_t>::max()},
+      {"1677-09-21T00:12:43.145224192Z", std::numeric_limits<std::int64_t>::min()},
+      {"1677-09-21T00:12:43.5Z", -9223372036500000000LL},
+  }));
+  CAPTURE(text);
+  const auto job = fwmock::ParseJob("{\"createTime\": \"" + text + "\"}");
+  REQUIRE(job.ok());
+  CHECK(job->create_time == nanos);
+}
+
+TEST_CASE("timestamps beyond int64 nanoseconds are refused naming the range",
+          "[mock][job_decoder]") {
+  const std::string text = GENERATE(as<std::string>{}, "2262-04-11T23:47:16.854775808Z",
+                                    "1677-09-21T00:12:43.145224191Z", "9999-12-31T00:00:00Z");
+  CAPTURE(text);
+  const auto job = fwmock::ParseJob("{\"createTime\": \"" + text + "\"}");
+  REQUIRE_FALSE(job.ok());
+  CHECK_THAT(job.status().message(), Catch::Contains("field \"createTime\""));
+  CHECK_THAT(job.status().message(), Catch::Contains("is outside"));
+}
