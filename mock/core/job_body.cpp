@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
-#include <set>
 #include <utility>
 
 #include "aipfilter/timestamp.h"
@@ -17,12 +16,7 @@ using aipfilter::FieldType;
 using aipfilter::OkStatus;
 using nlohmann::json;
 
-bool IsOutputOnly(const JobField& field) {
-  static const std::set<std::string_view> kOutputOnly = {"name",     "create_time", "start_time",
-                                                         "end_time", "created_by",  "state",
-                                                         "status",   "update_time"};
-  return field.parent == 0 && kOutputOnly.count(field.name) > 0;
-}
+bool IsOutputOnly(const JobField& field) { return field.output_only; }
 
 namespace {
 

@@ -30,7 +30,8 @@ struct JobField {
   aipfilter::FieldType type;
   const std::vector<std::string>* enum_values;  // kEnum
   FieldValue (*read)(const BatchJob& job);
-  bool orderable;  // scalars and timestamps; maps, repeated fields and messages are not
+  bool orderable;            // scalars and timestamps; maps, repeated fields and messages are not
+  bool output_only = false;  // written by the server; Create and Update ignore it
 };
 
 const std::vector<JobField>& JobFields();
