@@ -29,16 +29,6 @@ std::string Render(const BatchJob& job, const ReadMask& mask) {
   return (mask.all ? full : Project(mask, full)).dump();
 }
 
-Result<std::string> ReadMaskParam(const Params& params) {
-  const std::string* value = nullptr;
-  for (const auto& [key, v] : params) {
-    if (key != "readMask" && key != "read_mask") continue;
-    if (value != nullptr) return InvalidArgumentError("too many values for field \"read_mask\"");
-    value = &v;
-  }
-  return value ? *value : std::string();
-}
-
 }  // namespace
 
 Status JobNotFound(const std::string& account, const std::string& id) {
@@ -123,9 +113,9 @@ Result<std::string> JobService::Create(const std::string& account, std::string_v
 
 Result<std::string> JobService::Get(const std::string& account, const std::string& id,
                                     const Params& params) {
-  Result<std::string> mask_text = ReadMaskParam(params);
+  Result<const std::string*> mask_text = SingularParam(params, "read_mask", "readMask");
   if (!mask_text.ok()) return mask_text.status();
-  Result<ReadMask> mask = ParseReadMask(*mask_text);
+  Result<ReadMask> mask = ParseReadMask(*mask_text ? **mask_text : std::string());
   if (!mask.ok()) return mask.status();
   const std::shared_ptr<Account> acc = CaughtUp(account, clock_.Now());
   if (!acc) return JobNotFound(account, id);

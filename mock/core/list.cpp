@@ -1,8 +1,6 @@
 #include "list.h"
 
 #include <algorithm>
-#include <charconv>
-#include <limits>
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -10,6 +8,7 @@
 #include "aipfilter/checker.h"
 #include "aipfilter/parser.h"
 #include "aipfilter/printer.h"
+#include "int_param.h"
 #include "query_cache.h"
 
 namespace fwmock {
@@ -34,19 +33,7 @@ const ParamName kListParams[] = {
 };
 
 Result<std::int32_t> ParsePageSize(const std::string& text) {
-  std::int64_t value = 0;
-  const bool plus = text.size() > 1 && text[0] == '+' && text[1] != '-';  // as Go's ParseInt
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data() + (plus ? 1 : 0), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end ||
-      value < std::numeric_limits<std::int32_t>::min() ||
-      value > std::numeric_limits<std::int32_t>::max()) {
-    return InvalidArgumentError("invalid pageSize: \"" + text + "\" is not a 32-bit integer");
-  }
-  if (value < 0) {
-    return InvalidArgumentError("invalid pageSize: " + text + " is negative");
-  }
-  return static_cast<std::int32_t>(value);
+  return ParseNonNegativeInt32("pageSize", text);
 }
 
 }  // namespace
@@ -100,15 +87,9 @@ Result<ListRequest> ParseListRequest(std::string account, const Params& params) 
   ListRequest request;
   request.account = std::move(account);
   for (const ParamName& name : kListParams) {
-    const std::string* value = nullptr;
-    for (const auto& [key, v] : params) {
-      if (key != name.canonical && key != name.camel) continue;
-      if (value != nullptr) {
-        return InvalidArgumentError(std::string("too many values for field \"") + name.canonical +
-                                    "\"");
-      }
-      value = &v;
-    }
+    Result<const std::string*> found = SingularParam(params, name.canonical, name.camel);
+    if (!found.ok()) return found.status();
+    const std::string* value = *found;
     if (value == nullptr) continue;
     if (name.field != nullptr) {
       request.*name.field = *value;

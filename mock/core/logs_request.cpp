@@ -62,13 +62,13 @@ Status SetReadMask(const std::string& value, LogsRequest* request) {
 }
 
 // The singular parameters: canonical name, camelCase spelling, and how to read the value.
-struct SingularParam {
+struct SingularName {
   const char* canonical;
   const char* camel;
   Status (*set)(const std::string& value, LogsRequest* request);
 };
 
-const SingularParam kSingularParams[] = {
+const SingularName kSingularParams[] = {
     {"page_size", "pageSize", &SetPageSize},
     {"page_token", "pageToken", &SetPageToken},
     {"start_time", "startTime", &SetStartTime},
@@ -77,17 +77,10 @@ const SingularParam kSingularParams[] = {
     {"read_mask", "readMask", &SetReadMask},
 };
 
-Status ReadSingular(const Params& params, const SingularParam& name, LogsRequest* request) {
-  const std::string* value = nullptr;
-  for (const auto& [key, v] : params) {
-    if (key != name.canonical && key != name.camel) continue;
-    if (value != nullptr) {
-      return InvalidArgumentError(std::string("too many values for field \"") + name.canonical +
-                                  "\"");
-    }
-    value = &v;
-  }
-  return value == nullptr ? aipfilter::OkStatus() : name.set(*value, request);
+Status ReadSingular(const Params& params, const SingularName& name, LogsRequest* request) {
+  Result<const std::string*> value = SingularParam(params, name.canonical, name.camel);
+  if (!value.ok()) return value.status();
+  return *value == nullptr ? aipfilter::OkStatus() : name.set(**value, request);
 }
 
 // `ranks=0,1` is not how a repeated parameter is sent: say how it is.
@@ -122,7 +115,7 @@ Status MaskError(const std::string& what) {
 
 Result<LogsRequest> ParseLogsRequest(const Params& params) {
   LogsRequest request;
-  for (const SingularParam& name : kSingularParams) {
+  for (const SingularName& name : kSingularParams) {
     if (Status s = ReadSingular(params, name, &request); !s.ok()) return s;
   }
   if (Status s = ReadRanks(params, &request); !s.ok()) return s;
