@@ -43,11 +43,45 @@ std::vector<std::string_view> Segments(std::string_view path) {
   }
 }
 
-// "id:verb" -> ("id", "verb"); "id" -> ("id", "").
-std::pair<std::string_view, std::string_view> SplitVerb(std::string_view segment) {
+struct Split {
+  std::string_view head;
+  std::string_view verb;
+  bool has_colon;
+};
+
+// "id:verb" -> ("id", "verb"); "id" -> ("id", ""); "id:" -> ("id", "") with the colon, which
+// names no route: grpc-gateway takes the last ':' of the raw last segment as the verb separator.
+Split SplitVerb(std::string_view segment) {
   const std::size_t colon = segment.rfind(':');
-  if (colon == std::string_view::npos) return {segment, ""};
-  return {segment.substr(0, colon), segment.substr(colon + 1)};
+  if (colon == std::string_view::npos) return {segment, "", false};
+  return {segment.substr(0, colon), segment.substr(colon + 1), true};
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %XX -> the byte; anything else, a malformed escape included, as it is. '+' stays '+': it means
+// a space only in a query.
+std::string DecodeSegment(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '%' && i + 2 < raw.size()) {
+      const int hi = HexValue(raw[i + 1]);
+      const int lo = HexValue(raw[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(raw[i]);
+  }
+  return out;
 }
 
 bool ValidId(std::string_view s) { return !s.empty() && s.find(':') == std::string_view::npos; }
@@ -83,7 +117,8 @@ bool IsControl(Operation op) {
   return op == Operation::kClockGet || op == Operation::kClockAdvance || op == Operation::kClockSet;
 }
 
-Route MatchRoute(std::string_view method, std::string_view path) {
+Route MatchRoute(std::string_view method, std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
   for (const auto& [fixed, m] : FixedPaths()) {
     if (path == fixed) return Pick({"", false, {m}}, method, {});
   }
@@ -93,12 +128,13 @@ Route MatchRoute(std::string_view method, std::string_view path) {
     return {};
   }
   Route route;
-  route.account = std::string(seg[2]);
+  route.account = DecodeSegment(seg[2]);
   const bool has_job = seg.size() == 5;
   if (has_job && seg[3] != "batchJobs") return {};
-  const auto [head, verb] = SplitVerb(seg.back());
+  const auto [head, verb, has_colon] = SplitVerb(seg.back());
+  if (has_colon && verb.empty()) return {};
   if (has_job ? !ValidId(head) : head != "batchJobs") return {};
-  if (has_job) route.job_id = std::string(head);
+  if (has_job) route.job_id = DecodeSegment(head);
   for (const Shape& shape : Shapes()) {
     if (shape.has_job == has_job && verb == shape.verb) return Pick(shape, method, route);
   }

@@ -34,8 +34,11 @@ struct Route {
   std::string job_id;
 };
 
-// Matches a decoded request path and method. Routes ending in ":verb" are matched before
-// "{batch_job_id}", which never contains ':'. HEAD is GET.
-Route MatchRoute(std::string_view method, std::string_view path);
+// Matches a request target as sent (the raw path, then an optional "?query", which is ignored)
+// and a method, as grpc-gateway does: the raw path is split into segments and matched, and only
+// then is each segment percent-decoded into the account and job id. So ':' separates a verb but
+// "%3A" does not: ".../batchJobs/x%3Acancel" is Get of the job "x:cancel". A ':' with no verb
+// after it names no route. "{batch_job_id}" never contains a raw ':'. HEAD is GET.
+Route MatchRoute(std::string_view method, std::string_view target);
 
 }  // namespace fwmock

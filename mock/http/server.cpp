@@ -100,7 +100,7 @@ class Server::Impl {
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
-    const Route route = MatchRoute(req.method, req.path);
+    const Route route = MatchRoute(req.method, req.target);
     if (route.status == RouteStatus::kNoSuchPath) {
       return WriteError(res, Status(StatusCode::kNotFound, "Not Found"));
     }

@@ -121,6 +121,24 @@ TEST_CASE("Unknown routes are 404 code 5 Not Found before authentication", "[ser
   }
 }
 
+TEST_CASE("An empty verb is 404 code 5 Not Found", "[server][routing]") {
+  const std::string target =
+      GENERATE(as<std::string>{}, "/v1/accounts/acme/batchJobs:", kJob + ":");
+  CAPTURE(target);
+  ApiClient client(DefaultServer());
+  const HttpResult r = client.Get(target);
+  CheckError(r, 404, 5);
+  CHECK(r.Message() == "Not Found");
+}
+
+TEST_CASE("An encoded colon is part of the job id, not a verb", "[server][routing]") {
+  ApiClient client(DefaultServer());
+  const HttpResult get = client.Get(kJob + "%3Acancel");
+  CheckError(get, 404, 5);
+  CHECK_THAT(get.Message(), Contains(kJob.substr(4) + ":cancel\" not found"));
+  CheckError(client.Send("POST", kJob + "%3Acancel", {}, "{}", "application/json"), 501, 12);
+}
+
 TEST_CASE("A wrong method on a known path is 501 code 12 before authentication",
           "[server][routing]") {
   const auto [method, target] = GENERATE(table<std::string, std::string>({

@@ -99,10 +99,54 @@ TEST_CASE("unknown paths are not found under any method", "[mock][route]") {
       "/v1/accounts/acme/batchJobs/j1:batchDelete", "/v1/accounts/acme/batchJobs:cancel",
       "/v1/accounts/acme/batchJobs:getLogs", "/v1/accounts/acme/batchJobs:batchDelete/",
       "/v1/accounts/acme:x/batchJobs", "/v1/accounts/acme/batchJobs/a:b:cancel",
-      "/v1/accounts/acme/clusters/c/batchJobs/j1");
+      "/v1/accounts/acme/clusters/c/batchJobs/j1", "/v1/accounts/acme/batchJobs:",
+      "/v1/accounts/acme/batchJobs/j1:", "/v1/accounts/acme/batchJobs/j1::cancel",
+      "/v1/accounts/acme/batchJobs:?pageSize=1");
   const std::string method = GENERATE(as<std::string>{}, "GET", "POST", "DELETE", "PUT");
   CAPTURE(method, path);
   CHECK(MatchRoute(method, path).status == RouteStatus::kNoSuchPath);
+}
+
+TEST_CASE("an encoded colon is part of the id, never a verb separator", "[mock][route]") {
+  const auto [method, target, operation, job] =
+      GENERATE(table<std::string, std::string, Operation, std::string>({
+          {"GET", "/v1/accounts/a/batchJobs/x%3Acancel", Operation::kGetJob, "x:cancel"},
+          {"GET", "/v1/accounts/a/batchJobs/x%3acancel", Operation::kGetJob, "x:cancel"},
+          {"DELETE", "/v1/accounts/a/batchJobs/x%3AgetLogs", Operation::kDeleteJob, "x:getLogs"},
+          {"POST", "/v1/accounts/a/batchJobs/x%3Acancel:cancel", Operation::kCancelJob, "x:cancel"},
+          {"GET", "/v1/accounts/a/batchJobs/j%201:getLogs", Operation::kGetJobLogs, "j 1"},
+          {"GET", "/v1/accounts/a/batchJobs/j+1", Operation::kGetJob, "j+1"},
+          {"GET", "/v1/accounts/a/batchJobs/j%2F1", Operation::kGetJob, "j/1"},
+          {"GET", "/v1/accounts/a/batchJobs/j%zz%4", Operation::kGetJob, "j%zz%4"},
+      }));
+  CAPTURE(method, target);
+  const Route route = MatchRoute(method, target);
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == operation);
+  CHECK(route.account == "a");
+  CHECK(route.job_id == job);
+}
+
+TEST_CASE("an encoded colon after batchJobs is not batchDelete", "[mock][route]") {
+  CHECK(MatchRoute("POST", "/v1/accounts/a/batchJobs%3AbatchDelete").status ==
+        RouteStatus::kNoSuchPath);
+  CHECK(MatchRoute("POST", "/v1/accounts/a/batchJobs/x%3Acancel").status ==
+        RouteStatus::kWrongMethod);
+}
+
+TEST_CASE("the account is decoded after matching", "[mock][route]") {
+  const Route route = MatchRoute("GET", "/v1/accounts/ac%6De/batchJobs");
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == Operation::kListJobs);
+  CHECK(route.account == "acme");
+}
+
+TEST_CASE("the query of a target plays no part in the route", "[mock][route]") {
+  const Route route = MatchRoute("GET", "/v1/accounts/a/batchJobs/j1:getLogs?filter=x:y/z");
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == Operation::kGetJobLogs);
+  CHECK(route.job_id == "j1");
+  CHECK(MatchRoute("GET", "/healthz?x=1").status == RouteStatus::kFound);
 }
 
 }  // namespace
