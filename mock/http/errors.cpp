@@ -96,6 +96,32 @@ std::string ReasonPhrase(int http_status) {
   }
 }
 
+namespace {
+
+// 8000 -> "8,000".
+std::string WithThousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
+}  // namespace
+
+std::string LibraryErrorMessage(int http_status, std::size_t max_body_bytes,
+                                std::size_t max_uri_bytes) {
+  if (http_status == 413) {
+    return "request body over the limit of " + std::to_string(max_body_bytes >> 20) + " MiB";
+  }
+  if (http_status == 414) {
+    // The path and the other parameters take their share of the target: what is left for the
+    // filter, percent-encoded, is the limit rounded down to the thousand.
+    return "request URI over the limit of " + std::to_string(max_uri_bytes >> 10) +
+           " KiB: a filter that long does not fit in a URL (the effective filter limit is about " +
+           WithThousands(max_uri_bytes / 1000 * 1000) + " bytes after percent-encoding)";
+  }
+  return ReasonPhrase(http_status);
+}
+
 std::string ErrorBody(const aipfilter::Status& status) {
   nlohmann::json body = {{"code", static_cast<int>(status.code())},
                          {"details", nlohmann::json::array()},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "aipfilter/status.h"
@@ -15,6 +16,12 @@ aipfilter::StatusCode CodeForHttpStatus(int http_status);
 
 // "Bad Request", "URI Too Long" ... for an HTTP status.
 std::string ReasonPhrase(int http_status);
+
+// The message of an error the HTTP library raised itself: the limit for 413 (a body over
+// max_body_bytes) and 414 (a request target over max_uri_bytes, which is where a long filter
+// ends up), the reason phrase for the others.
+std::string LibraryErrorMessage(int http_status, std::size_t max_body_bytes,
+                                std::size_t max_uri_bytes);
 
 // {"code":N,"details":[],"message":"..."}: google.rpc.Status as grpc-gateway renders it.
 std::string ErrorBody(const aipfilter::Status& status);

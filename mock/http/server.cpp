@@ -34,13 +34,6 @@ bool HasBody(const httplib::Request& req) {
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
-std::string ErrorMessageFor(int http_status, std::size_t max_body) {
-  if (http_status == 413) {
-    return "request body over the limit of " + std::to_string(max_body >> 20) + " MiB";
-  }
-  return ReasonPhrase(http_status);
-}
-
 }  // namespace
 
 class Server::Impl {
@@ -76,7 +69,9 @@ class Server::Impl {
         [max_body](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty()) return Answer::Unhandled;  // an error we wrote ourselves
           const int status = res.status;
-          WriteError(res, Status(CodeForHttpStatus(status), ErrorMessageFor(status, max_body)));
+          WriteError(res, Status(CodeForHttpStatus(status),
+                                 LibraryErrorMessage(status, max_body,
+                                                     CPPHTTPLIB_REQUEST_URI_MAX_LENGTH)));
           if (status == 413 || status == 414 || status == 431) res.status = status;  // as sent
           return Answer::Handled;
         }));

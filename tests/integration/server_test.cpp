@@ -235,7 +235,10 @@ TEST_CASE("Errors the HTTP library raises come back in the same shape", "[server
   ApiClient client(DefaultServer());
   SECTION("an unknown method") { CheckError(client.Send("FOO", ListPath("acme")), 400, 3); }
   SECTION("a URI over 8 KiB") {
-    CheckError(client.List("acme", "filter=" + std::string(9000, 'a')), 414, 3);
+    const HttpResult r = client.List("acme", "filter=" + std::string(9000, 'a'));
+    CheckError(r, 414, 3);
+    CHECK_THAT(r.Message(), StartsWith("request URI over the limit of 8 KiB: a filter"));
+    CHECK_THAT(r.Message(), Contains("about 8,000 bytes after percent-encoding"));
   }
 }
 

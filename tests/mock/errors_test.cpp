@@ -84,5 +84,21 @@ TEST_CASE("invalid UTF-8 in a message still gives valid JSON", "[mock][errors]")
   CHECK(parsed["message"] == "bad \xEF\xBF\xBD");
 }
 
+TEST_CASE("a URI too long says the limit and that a long filter does not fit", "[mock][errors]") {
+  using Catch::Matchers::Contains;
+  using Catch::Matchers::StartsWith;
+  const std::string eight = fwmock::LibraryErrorMessage(414, 4u << 20, 8192);
+  CHECK_THAT(eight, StartsWith("request URI over the limit of 8 KiB: "));
+  CHECK_THAT(eight, Contains("filter") && Contains("about 8,000 bytes after percent-encoding"));
+  const std::string sixteen = fwmock::LibraryErrorMessage(414, 4u << 20, 16384);
+  CHECK_THAT(sixteen, StartsWith("request URI over the limit of 16 KiB: "));
+  CHECK_THAT(sixteen, Contains("about 16,000 bytes"));
+}
+
+TEST_CASE("other library errors keep their messages", "[mock][errors]") {
+  CHECK(fwmock::LibraryErrorMessage(413, 4u << 20, 8192) == "request body over the limit of 4 MiB");
+  CHECK(fwmock::LibraryErrorMessage(400, 4u << 20, 8192) == "Bad Request");
+}
+
 }  // namespace
 }  // namespace fwmock_test
