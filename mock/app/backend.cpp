@@ -1,5 +1,6 @@
 #include "backend.h"
 
+#include "assets.h"
 #include "fixtures.h"
 
 namespace fwmock {
@@ -26,7 +27,12 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
 
 Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml) {
   std::unique_ptr<Backend> backend(new Backend(options, std::move(openapi_yaml)));
-  if (Status s = LoadFixtures(options.fixtures, &backend->store_); !s.ok()) return s;
+  // Without --fixtures, the bundled data compiled into the binary.
+  const Status loaded = options.fixtures.empty()
+                            ? LoadFixtureText("fixtures/batch_jobs.json (built in)",
+                                              EmbeddedFixtures(), &backend->store_)
+                            : LoadFixtures(options.fixtures, &backend->store_);
+  if (!loaded.ok()) return loaded;
   backend->lister_.Warm();
   return backend;
 }

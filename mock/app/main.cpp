@@ -4,11 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
+#include "assets.h"
 #include "backend.h"
 #include "options.h"
 #include "server.h"
@@ -29,35 +28,6 @@ std::map<std::string, std::string> Environment() {
     if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   return env;
-}
-
-std::string ExecutableDir() {
-  char buf[4096];
-  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return ".";
-  std::string path(buf, static_cast<std::size_t>(n));
-  return path.substr(0, path.rfind('/'));
-}
-
-bool Readable(const std::string& path) { return std::ifstream(path).good(); }
-
-// The bundled data: copied beside the binary by the build, else in the source tree.
-std::string DefaultFixtures() {
-  const std::string beside = ExecutableDir() + "/fixtures/batch_jobs.json";
-  return Readable(beside) ? beside : std::string(FWMOCK_SOURCE_DIR "/fixtures/batch_jobs.json");
-}
-
-std::string OpenApiText() {
-  for (const std::string& path : {ExecutableDir() + "/openapi.yaml",
-                                  std::string(FWMOCK_SOURCE_DIR "/mock/spec/openapi.yaml")}) {
-    std::ifstream in(path);
-    if (in) {
-      std::ostringstream text;
-      text << in.rdbuf();
-      return text.str();
-    }
-  }
-  return "";
 }
 
 // SIGTERM and SIGINT stop the server from a thread of their own (not from a signal handler).
@@ -84,8 +54,8 @@ int Run(int argc, char** argv) {
     std::cout << "fwmock " FWMOCK_VERSION "\n";
     return 0;
   }
-  if (options.fixtures.empty()) options.fixtures.push_back(DefaultFixtures());
-  Result<std::unique_ptr<Backend>> backend = Backend::Build(options, OpenApiText());
+  Result<std::unique_ptr<Backend>> backend =
+      Backend::Build(options, std::string(EmbeddedOpenApiYaml()));
   if (!backend.ok()) {
     std::cerr << "fwmock: fixtures: " << backend.status().message() << "\n";
     return kExitUsage;

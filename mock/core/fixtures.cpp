@@ -114,6 +114,14 @@ class FileLoader : public nlohmann::json_sax<json> {
     return AddNameless();
   }
 
+  // The same from a document in memory; `path_` only names it in errors.
+  Status LoadText(std::string_view text) {
+    json::sax_parse(text.begin(), text.end(), this);
+    if (!status_.ok()) return status_;
+    if (!seen_jobs_) return Error("expected a \"batchJobs\" array");
+    return AddNameless();
+  }
+
   bool null() override { return decoding_ ? Forward(decoder_.Null()) : Scalar("null"); }
   bool boolean(bool v) override {
     return decoding_ ? Forward(decoder_.Bool(v)) : Scalar("boolean");
@@ -282,6 +290,10 @@ Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store) {
     if (Status s = FileLoader(file, store).Load(); !s.ok()) return s;
   }
   return aipfilter::OkStatus();
+}
+
+Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store) {
+  return FileLoader(name, store).LoadText(text);
 }
 
 }  // namespace fwmock

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch_job.h"
@@ -16,5 +17,9 @@ namespace fwmock {
 //   fixtures/a.json: batchJobs[3] (accounts/acme/batchJobs/x): field "state": unknown value ...
 // Files are parsed one job at a time, so memory holds the jobs, not the file's JSON tree.
 Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store);
+
+// Loads one fixture document held in memory (the bundled data compiled into the binary), as
+// LoadFixtures loads a file; `name` stands for the file in errors.
+Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store);
 
 }  // namespace fwmock
