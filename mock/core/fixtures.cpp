@@ -22,27 +22,22 @@ using nlohmann::json;
 
 namespace {
 
-// A read-only memory map of a whole file.
+// A whole file, read-only: memory-mapped when it is a regular file, else (a pipe, a FIFO, a
+// terminal, or when mmap fails) read into a buffer. "-" is stdin.
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool is_stdin = path == "-";
+    const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       error_ = std::strerror(errno);
       return;
     }
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      size_ = static_cast<std::size_t>(st.st_size);
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) {
-        error_ = std::strerror(errno);
-        size_ = 0;
-      } else {
-        data_ = static_cast<const char*>(p);
-      }
-    }
-    ::close(fd);
+    const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > 0) Map(fd, static_cast<std::size_t>(st.st_size));
+    if (data_ == nullptr) ReadAll(fd);
+    if (!is_stdin) ::close(fd);
   }
   ~MappedFile() {
     if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
@@ -51,12 +46,35 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   const std::string& error() const { return error_; }
-  const char* begin() const { return data_ ? data_ : ""; }
-  const char* end() const { return begin() + size_; }
+  const char* begin() const { return data_ ? data_ : buffer_.data(); }
+  const char* end() const { return begin() + (data_ ? size_ : buffer_.size()); }
+  // Whether the bytes are a map of the file, whose pages may be handed back to the kernel.
+  bool mapped() const { return data_ != nullptr; }
 
  private:
+  void Map(int fd, std::size_t size) {
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<const char*>(p);
+    size_ = size;
+  }
+  void ReadAll(int fd) {
+    char chunk[1 << 16];
+    for (;;) {
+      const ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        error_ = std::strerror(errno);
+        return;
+      }
+      if (n == 0) return;
+      buffer_.append(chunk, static_cast<std::size_t>(n));
+    }
+  }
+
   const char* data_ = nullptr;
   std::size_t size_ = 0;
+  std::string buffer_;
   std::string error_;
 };
 
@@ -71,11 +89,12 @@ class ReleasingIterator {
   using reference = const char&;
 
   ReleasingIterator() = default;
-  explicit ReleasingIterator(const char* p) : p_(p), released_(p) {}
+  // `release`: `p` is in a file map (never a heap buffer, whose pages must stay).
+  ReleasingIterator(const char* p, bool release) : p_(p), released_(p), release_(release) {}
 
   reference operator*() const { return *p_; }
   ReleasingIterator& operator++() {
-    if (++p_ - released_ >= kChunk) Release();
+    if (++p_ - released_ >= kChunk && release_) Release();
     return *this;
   }
   ReleasingIterator operator++(int) {
@@ -98,6 +117,7 @@ class ReleasingIterator {
 
   const char* p_ = nullptr;
   const char* released_ = nullptr;
+  bool release_ = false;
 };
 
 // Turns one file's parse events into stored jobs, one job at a time: no JSON tree is built.
@@ -108,7 +128,8 @@ class FileLoader : public nlohmann::json_sax<json> {
   Status Load() {
     MappedFile file(path_);
     if (!file.error().empty()) return Error("cannot read: " + file.error());
-    json::sax_parse(ReleasingIterator(file.begin()), ReleasingIterator(file.end()), this);
+    json::sax_parse(ReleasingIterator(file.begin(), file.mapped()),
+                    ReleasingIterator(file.end(), file.mapped()), this);
     if (!status_.ok()) return status_;
     if (!seen_jobs_) return Error("expected a \"batchJobs\" array");
     return AddNameless();
@@ -237,7 +258,9 @@ class FileLoader : public nlohmann::json_sax<json> {
   }
 
   std::string Where() const { return "batchJobs[" + std::to_string(index_) + "]"; }
-  Status Error(const std::string& what) const { return InvalidArgumentError(path_ + ": " + what); }
+  Status Error(const std::string& what) const {
+    return InvalidArgumentError((path_ == "-" ? "stdin" : path_) + ": " + what);
+  }
   bool Fail(Status status) {
     if (status_.ok()) status_ = std::move(status);
     return false;
@@ -272,7 +295,7 @@ Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& pat
       if (ec) return InvalidArgumentError(path + ": cannot list: " + ec.message());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(path, ec)) {
+    } else if (path == "-" || fs::exists(path, ec)) {
       files.push_back(path);
     } else {
       return InvalidArgumentError(path + ": no such file or directory");

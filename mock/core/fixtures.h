@@ -10,7 +10,8 @@
 namespace fwmock {
 
 // Loads fixture files into `store`. Each path is a JSON file or a directory, whose *.json files
-// are loaded in name order, recursively. A file is {"batchJobs": [job, ...]} with an optional
+// are loaded in name order, recursively; "-" is stdin, and pipes and FIFOs (/dev/stdin,
+// /dev/fd/N) are read like files. A file is {"batchJobs": [job, ...]} with an optional
 // "account" that names the account of jobs without a "name" (they get an id from the account's
 // generator).
 // Errors are INVALID_ARGUMENT naming the file and the JSON position, or the job and the field:
