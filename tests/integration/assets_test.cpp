@@ -91,7 +91,7 @@ TEST_CASE("A copied binary serves the spec and the bundled fixtures from anywher
 
   // Nothing it could read at run time: neither file's path in the source tree is in the binary.
   const std::string bytes = ReadFile(copy);
-  for (const std::string& relative : {"mock/spec/openapi.yaml", "fixtures/batch_jobs.json"}) {
+  for (const char* relative : {"mock/spec/openapi.yaml", "fixtures/batch_jobs.json"}) {
     CAPTURE(relative);
     CHECK(bytes.find(SourcePath(relative)) == std::string::npos);
   }
