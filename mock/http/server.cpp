@@ -4,15 +4,17 @@
 
 #include <httplib.h>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
-#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "aipfilter/timestamp.h"
 #include "control_api.h"
 #include "errors.h"
 #include "public_api.h"
+#include "query.h"
 #include "respond.h"
 #include "route.h"
 
@@ -34,6 +36,40 @@ bool HasBody(const httplib::Request& req) {
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
+// When the request being served on this thread started (its headers were read); a connection is
+// served by one thread at a time, from its headers to the log line.
+thread_local std::chrono::steady_clock::time_point request_start;
+
+// The decoded query as [name, value] pairs in request order, repeats kept.
+nlohmann::json QueryPairs(const httplib::Request& req) {
+  nlohmann::json pairs = nlohmann::json::array();
+  Result<Params> params = ParseQuery(req.target);
+  if (params.ok()) {
+    for (const auto& [name, value] : *params) pairs.push_back({name, value});
+  } else {
+    for (const auto& [name, value] : req.params) pairs.push_back({name, value});
+  }
+  return pairs;
+}
+
+// A CORS preflight: any route, any origin, no authentication (browsers send no credentials).
+void AnswerPreflight(const httplib::Request& req, httplib::Response& res) {
+  res.status = 204;
+  res.set_header("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS");
+  const std::string asked = req.get_header_value("Access-Control-Request-Headers");
+  res.set_header("Access-Control-Allow-Headers",
+                 asked.empty() ? std::string("Authorization, Content-Type") : asked);
+  res.set_header("Access-Control-Max-Age", "600");
+}
+
+// On every answer of a --cors server, errors and the HTTP library's own included.
+void AllowAnyOrigin(const httplib::Request&, httplib::Response& res) {
+  if (!res.has_header("Access-Control-Allow-Origin")) {
+    res.set_header("Access-Control-Allow-Origin", "*");
+    res.set_header("Access-Control-Expose-Headers", "X-Fwmock-Filter");
+  }
+}
+
 }  // namespace
 
 class Server::Impl {
@@ -53,6 +89,7 @@ class Server::Impl {
     // Requests without a body are served before httplib looks for one: it answers 400 to a POST
     // with neither Content-Length nor chunked encoding, which HTTP/1.1 says has an empty body.
     http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      request_start = std::chrono::steady_clock::now();
       if (HasBody(req)) return httplib::Server::HandlerResponse::Unhandled;
       Dispatch(req, res);
       return httplib::Server::HandlerResponse::Handled;
@@ -75,7 +112,13 @@ class Server::Impl {
           if (status == 413 || status == 414 || status == 431) res.status = status;  // as sent
           return Answer::Handled;
         }));
-    if (config.log_requests) http_.set_logger(LogRequest);
+    if (config.cors) http_.set_post_routing_handler(AllowAnyOrigin);
+    if (config.log_requests) {
+      std::FILE* sink = config.log_file != nullptr ? config.log_file : stderr;
+      http_.set_logger([sink](const httplib::Request& req, const httplib::Response& res) {
+        LogRequest(sink, req, res);
+      });
+    }
   }
 
   int Bind(const std::string& host, int port, std::string* error) {
@@ -95,6 +138,7 @@ class Server::Impl {
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
+    if (config_.cors && req.method == "OPTIONS") return AnswerPreflight(req, res);
     const Route route = MatchRoute(req.method, req.target);
     if (route.status == RouteStatus::kNoSuchPath) {
       return WriteError(res, Status(StatusCode::kNotFound, "Not Found"));
@@ -115,15 +159,31 @@ class Server::Impl {
     ServeJobs(route, req, *caller, *services_.jobs, res);
   }
 
-  static void LogRequest(const httplib::Request& req, const httplib::Response& res) {
-    static std::mutex mu;
-    const nlohmann::json line = {{"method", req.method},
+  // One JSON line: when, what was asked, what was answered and how long it took. A request the
+  // HTTP library refused before routing has no start of its own: its latency is 0.
+  static void LogRequest(std::FILE* sink, const httplib::Request& req,
+                         const httplib::Response& res) {
+    using std::chrono::steady_clock;
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    const std::int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
+    const auto start = std::exchange(request_start, steady_clock::time_point());
+    const double duration_ms =
+        start == steady_clock::time_point()
+            ? 0.0
+            : std::chrono::duration<double, std::milli>(steady_clock::now() - start).count();
+    const nlohmann::json line = {{"time", aipfilter::FormatRfc3339(micros * 1000)},
+                                 {"method", req.method},
                                  {"path", req.path},
+                                 {"query", QueryPairs(req)},
                                  {"status", res.status},
-                                 {"bytes", res.body.size()}};
-    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                 {"bytes", res.body.size()},
+                                 {"durationMs", duration_ms}};
+    const std::string text =
+        line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    static std::mutex mu;
     std::lock_guard lock(mu);
-    std::cerr << text << '\n' << std::flush;
+    std::fwrite(text.data(), 1, text.size(), sink);
+    std::fflush(sink);
   }
 
   ServerConfig config_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -13,7 +14,9 @@ namespace fwmock {
 struct ServerConfig {
   AuthConfig auth;
   bool log_requests = false;
-  int threads = 64;                       // connections served at once
+  std::FILE* log_file = nullptr;  // where request lines go (owned by the caller); null: stderr
+  bool cors = false;              // answer CORS preflights; allow any origin on every answer
+  int threads = 64;               // connections served at once
   std::size_t max_body_bytes = 4u << 20;  // larger request bodies are refused (413)
 };
 
