@@ -2,9 +2,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "assets.h"
@@ -28,6 +31,14 @@ std::map<std::string, std::string> Environment() {
     if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   return env;
+}
+
+// The host as it stands in a URL: an IPv6 literal in brackets, its zone's '%' encoded (RFC 6874).
+std::string UrlHost(const std::string& host) {
+  if (host.find(':') == std::string::npos) return host;
+  std::string out = "[";
+  for (const char c : host) out += c == '%' ? std::string("%25") : std::string(1, c);
+  return out + "]";
 }
 
 // SIGTERM and SIGINT stop the server from a thread of their own (not from a signal handler).
@@ -67,10 +78,24 @@ int Run(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
 
+  // Request lines go to the file, if one is given: a harness that never drains stderr cannot
+  // stall the server on a full pipe.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> log_file(nullptr, std::fclose);
+  if (!options.log_file.empty()) {
+    log_file.reset(std::fopen(options.log_file.c_str(), "ae"));
+    if (log_file == nullptr) {
+      std::cerr << "fwmock: --log-file: cannot open " << options.log_file << ": "
+                << std::strerror(errno) << "\n";
+      return kExitUsage;
+    }
+  }
+
   ServerConfig config;
   config.auth.keys = options.api_keys;
   config.auth.allow_anonymous = options.allow_anonymous;
+  config.cors = options.cors;
   config.log_requests = options.log_requests;
+  config.log_file = log_file.get();
   config.threads = options.threads;
   Server server(config, (*backend)->services());
   const int port = server.Bind(options.host, options.port, &error);
@@ -80,7 +105,7 @@ int Run(int argc, char** argv) {
     return kExitRuntime;
   }
   std::thread signal_thread = StartSignalThread(&server, signals);
-  std::printf("fwmock listening on http://%s:%d\n", options.host.c_str(), port);
+  std::printf("fwmock listening on http://%s:%d\n", UrlHost(options.host).c_str(), port);
   std::fflush(stdout);
   const bool served = server.Listen();
   pthread_kill(signal_thread.native_handle(), SIGTERM);  // wake it if the server stopped itself

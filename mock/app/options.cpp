@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 
@@ -26,17 +27,31 @@ std::vector<std::string> SplitList(const std::string& text, char sep) {
   }
 }
 
+bool Fail(std::string* error, const std::string& what) {
+  *error = what;
+  return false;
+}
+
 // One option: its flag, its environment variable, and how a value is applied.
 struct Spec {
   const char* flag;
   const char* env;
   bool takes_value;
   std::function<bool(const std::string& value, Options* o, std::string* error)> apply;
+  const char* value_name;  // in the usage text: "--port PORT"; "" for a flag without a value
+  const char* help;        // '\n' between the lines of the description column
+  const char* env_note;    // under the variable: its list separator or accepted values
 };
 
-bool Fail(std::string* error, const std::string& what) {
-  *error = what;
-  return false;
+constexpr const char* kBoolValues = "(1, true, 0 or false)";
+
+// A boolean: the bare flag, or its variable's "1"/"true" (on) and "0"/"false" (off).
+bool ApplyBool(const char* flag, const std::string& v, bool* out, std::string* error) {
+  if (v != "" && v != "1" && v != "true" && v != "0" && v != "false") {
+    return Fail(error, std::string(flag) + ": expected 1, true, 0 or false, got \"" + v + "\"");
+  }
+  *out = v == "" || v == "1" || v == "true";
+  return true;
 }
 
 const std::vector<Spec>& Specs() {
@@ -46,25 +61,35 @@ const std::vector<Spec>& Specs() {
          if (v.empty()) return Fail(e, "--host: empty host");
          o->host = v;
          return true;
-       }},
+       },
+       "HOST", "address to bind (default 127.0.0.1)", ""},
       {"--port", "FWMOCK_PORT", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t port = 0;
          if (!ParseNumber(v, 0, 65535, &port)) return Fail(e, "--port: not a port: \"" + v + "\"");
          o->port = static_cast<int>(port);
          return true;
-       }},
+       },
+       "PORT", "port to bind, 0 for any free one\n(default 8080)", ""},
       {"--fixtures", "FWMOCK_FIXTURES", true,
        [](const std::string& v, Options* o, std::string*) {
          for (std::string& path : SplitList(v, ':')) o->fixtures.push_back(std::move(path));
          return true;
-       }},
+       },
+       "PATH",
+       "JSON file or directory of jobs; repeatable\n"
+       "(default: the bundled fixtures)",
+       "(':'-separated)"},
       {"--token-secret", "FWMOCK_TOKEN_SECRET", true,
        [](const std::string& v, Options* o, std::string* e) {
          if (v.empty()) return Fail(e, "--token-secret: empty secret");
          o->token_secret = v;
          return true;
-       }},
+       },
+       "S",
+       "secret sealing page tokens; give replicas\n"
+       "the same one (default: random per process)",
+       ""},
       {"--api-key", "FWMOCK_API_KEYS", true,
        [](const std::string& v, Options* o, std::string* e) {
          for (const std::string& item : SplitList(v, ',')) {
@@ -77,7 +102,13 @@ const std::vector<Spec>& Specs() {
                                colon == std::string::npos ? "" : rest.substr(colon + 1)};
          }
          return true;
-       }},
+       },
+       "KEY[=ACC][:EMAIL]",
+       "accept only these keys, KEY=ACC for one\n"
+       "account, :EMAIL for createdBy; repeatable\n"
+       "(default: any non-empty key, createdBy\n"
+       "developer@fwmock.dev)",
+       "(','-separated)"},
       {"--log", "FWMOCK_LOG", true,
        [](const std::string& v, Options* o, std::string* e) {
          if (v != "requests" && v != "none") {
@@ -85,28 +116,50 @@ const std::vector<Spec>& Specs() {
          }
          o->log_requests = v == "requests";
          return true;
-       }},
+       },
+       "requests|none",
+       "one JSON line per request: time, method,\n"
+       "path, query, status, bytes, durationMs\n"
+       "(default none)",
+       ""},
+      {"--log-file", "FWMOCK_LOG_FILE", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         if (v.empty()) return Fail(e, "--log-file: empty path");
+         o->log_file = v;
+         return true;
+       },
+       "PATH",
+       "append the request lines to PATH instead of\n"
+       "stderr",
+       ""},
       {"--threads", "FWMOCK_THREADS", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t n = 0;
          if (!ParseNumber(v, 1, 4096, &n)) return Fail(e, "--threads: expected 1 to 4096");
          o->threads = static_cast<int>(n);
          return true;
-       }},
+       },
+       "N", "connections served at once (default 64)", ""},
       {"--seed", "FWMOCK_SEED", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t n = 0;
          if (!ParseNumber(v, 0, INT64_MAX, &n)) return Fail(e, "--seed: expected a number");
          o->seed = static_cast<std::uint64_t>(n);
          return true;
-       }},
+       },
+       "N", "seed of server-assigned job ids (default 0)", ""},
       {"--lifecycle", "FWMOCK_LIFECYCLE", true,
        [](const std::string& v, Options* o, std::string* e) {
          Result<LifecycleConfig> config = ParseLifecycle(v);
          if (!config.ok()) return Fail(e, "--lifecycle: " + config.status().message());
          o->lifecycle = *config;
          return true;
-       }},
+       },
+       "SPEC",
+       "state durations (default creating=1s,\n"
+       "pending=2s,running=10s,cancelling=1s,\n"
+       "deleting=1s)",
+       ""},
       {"--clock", "FWMOCK_CLOCK", true,
        [](const std::string& v, Options* o, std::string* e) {
          if (v != "real" && v != "manual") {
@@ -114,7 +167,11 @@ const std::vector<Spec>& Specs() {
          }
          o->manual_clock = v == "manual";
          return true;
-       }},
+       },
+       "real|manual",
+       "the clock behind every server-written time\n"
+       "(default real; manual: see /_fwmock/clock)",
+       ""},
       {"--start-time", "FWMOCK_START_TIME", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t t = 0;
@@ -123,26 +180,39 @@ const std::vector<Spec>& Specs() {
          }
          o->start_time = t;
          return true;
-       }},
+       },
+       "TIME", "RFC 3339 start of a manual clock\n(default now)", ""},
       {"--cache-mb", "FWMOCK_CACHE_MB", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t mb = 0;
          if (!ParseNumber(v, 1, 1 << 20, &mb)) return Fail(e, "--cache-mb: expected 1 to 1048576");
          o->cache_bytes = static_cast<std::size_t>(mb) << 20;
          return true;
-       }},
+       },
+       "N", "memory for List caches, in MiB (default 256)", ""},
       {"--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", false,
        [](const std::string& v, Options* o, std::string* e) {
-         if (v != "" && v != "1" && v != "true" && v != "0" && v != "false") {
-           return Fail(e, "expected 1, true, 0 or false, got \"" + v + "\"");
-         }
-         o->allow_anonymous = v == "" || v == "1" || v == "true";
-         return true;
-       }},
+         return ApplyBool("--allow-anonymous", v, &o->allow_anonymous, e);
+       },
+       "",
+       "accept requests without a bearer key (load\n"
+       "tests, browsers); keys given are still\n"
+       "checked",
+       kBoolValues},
+      {"--cors", "FWMOCK_CORS", false,
+       [](const std::string& v, Options* o, std::string* e) {
+         return ApplyBool("--cors", v, &o->cors, e);
+       },
+       "",
+       "answer CORS preflights (OPTIONS) with 204,\n"
+       "allow any origin on every answer (browsers)",
+       kBoolValues},
       {"--help", nullptr, false,
-       [](const std::string&, Options* o, std::string*) { return o->help = true; }},
+       [](const std::string&, Options* o, std::string*) { return o->help = true; }, "", "this text",
+       ""},
       {"--version", nullptr, false,
-       [](const std::string&, Options* o, std::string*) { return o->version = true; }},
+       [](const std::string&, Options* o, std::string*) { return o->version = true; }, "",
+       "the version", ""},
   };
   return kSpecs;
 }
@@ -154,22 +224,18 @@ const Spec* FindSpec(const std::string& flag) {
   return nullptr;
 }
 
-}  // namespace
+// One flag of the command line with its value.
+struct FlagValue {
+  const Spec* spec;
+  std::string value;
+};
 
-bool ParseOptions(int argc, const char* const* argv, const std::map<std::string, std::string>& env,
-                  Options* options, std::string* error) {
-  for (const Spec& s : Specs()) {
-    if (s.env == nullptr) continue;
-    const auto it = env.find(s.env);
-    if (it != env.end() && !s.apply(it->second, options, error)) {
-      *error = std::string(s.env) + ": " + *error;
-      return false;
-    }
-  }
-  bool fixtures_from_flags = false;
-  bool keys_from_flags = false;
+// Splits the command line into flags and values; checks only the syntax.
+bool ReadCommandLine(int argc, const char* const* argv, std::vector<FlagValue>* flags,
+                     std::string* error) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
+    if (arg == "-h") arg = "--help";
     std::string value;
     bool has_value = false;
     if (const std::size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
@@ -185,51 +251,99 @@ bool ParseOptions(int argc, const char* const* argv, const std::map<std::string,
     } else if (!spec->takes_value && has_value) {
       return Fail(error, arg + ": takes no value");
     }
-    // The list flags replace the environment's list rather than add to it.
-    if (arg == "--fixtures" && !fixtures_from_flags) {
-      options->fixtures.clear();
-      fixtures_from_flags = true;
-    }
-    if (arg == "--api-key" && !keys_from_flags) {
-      options->api_keys.clear();
-      keys_from_flags = true;
-    }
-    if (!spec->apply(value, options, error)) return false;
+    flags->push_back({spec, std::move(value)});
   }
   return true;
 }
 
+bool GivenAsFlag(const Spec& spec, const std::vector<FlagValue>& flags) {
+  for (const FlagValue& f : flags) {
+    if (f.spec == &spec) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ParseOptions(int argc, const char* const* argv, const std::map<std::string, std::string>& env,
+                  Options* options, std::string* error) {
+  std::vector<FlagValue> flags;
+  if (!ReadCommandLine(argc, argv, &flags, error)) return false;
+  // A variable whose flag is given is not read at all: the flag replaces it, even a bad one.
+  for (const Spec& s : Specs()) {
+    if (s.env == nullptr || GivenAsFlag(s, flags)) continue;
+    const auto it = env.find(s.env);
+    if (it != env.end() && !s.apply(it->second, options, error)) {
+      *error = std::string(s.env) + ": " + *error;
+      return false;
+    }
+  }
+  for (const FlagValue& f : flags) {
+    if (!f.spec->apply(f.value, options, error)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+constexpr std::size_t kIndent = 2;
+constexpr std::size_t kGap = 2;
+
+std::string PadTo(std::string line, std::size_t column) {
+  if (line.size() < column) line.resize(column, ' ');
+  return line;
+}
+
+std::string FlagText(const Spec& s) {
+  if (std::string(s.flag) == "--help") return "-h, --help";
+  return std::string(s.flag) + (*s.value_name ? " " : "") + s.value_name;
+}
+
+// Where the descriptions and the variables start: after the widest flag and description.
+struct Columns {
+  std::size_t help = 0;
+  std::size_t env = 0;
+};
+
+Columns UsageColumns() {
+  std::size_t flag_width = 0;
+  std::size_t help_width = 0;
+  for (const Spec& s : Specs()) {
+    flag_width = std::max(flag_width, FlagText(s).size());
+    for (const std::string& line : SplitList(s.help, '\n')) {
+      help_width = std::max(help_width, line.size());
+    }
+  }
+  const std::size_t help = kIndent + flag_width + kGap;
+  return {help, help + help_width + kGap};
+}
+
+// One flag's rows: flag, description and variable on the first, the rest below.
+std::string UsageRows(const Spec& s, const Columns& at) {
+  const std::vector<std::string> help = SplitList(s.help, '\n');
+  std::string rows;
+  for (std::size_t i = 0; i < help.size() || (i < 2 && *s.env_note); ++i) {
+    std::string row = PadTo(i == 0 ? std::string(kIndent, ' ') + FlagText(s) : "", at.help);
+    if (i < help.size()) row += help[i];
+    const char* env = i == 0 ? (s.env ? s.env : "") : i == 1 ? s.env_note : "";
+    if (*env) row = PadTo(row, at.env) + env;
+    rows += row.substr(0, row.find_last_not_of(' ') + 1) + "\n";
+  }
+  return rows;
+}
+
+}  // namespace
+
 std::string Usage() {
-  return R"(usage: fwmock [options]
-
-A local fake of the Fireworks AI batch jobs API.
-
-  --host HOST          address to bind (default 127.0.0.1)            FWMOCK_HOST
-  --port PORT          port to bind, 0 for any free one (default 8080)  FWMOCK_PORT
-  --fixtures PATH      JSON file or directory of jobs; repeatable       FWMOCK_FIXTURES
-                       (default: the bundled fixtures)                  (':'-separated)
-  --token-secret S     secret sealing page tokens; give replicas the    FWMOCK_TOKEN_SECRET
-                       same one (default: random per process)
-  --api-key KEY[=ACC][:EMAIL]
-                       accept only these keys, KEY=ACC for one account,  FWMOCK_API_KEYS
-                       :EMAIL for createdBy; repeatable (default: any   (','-separated)
-                       non-empty key, createdBy developer@fwmock.dev)
-  --log requests|none  one JSON line per request on stderr (default none) FWMOCK_LOG
-  --allow-anonymous    accept requests without a bearer key (load tests,  FWMOCK_ALLOW_ANONYMOUS
-                       browsers); keys given are still checked              (1 or 0)
-  --threads N          connections served at once (default 64)          FWMOCK_THREADS
-  --seed N             seed of server-assigned job ids (default 0)      FWMOCK_SEED
-  --lifecycle SPEC     state durations (default creating=1s,pending=2s,   FWMOCK_LIFECYCLE
-                       running=10s,cancelling=1s,deleting=1s)
-  --clock real|manual  the clock behind every server-written time       FWMOCK_CLOCK
-                       (default real; manual moves by /_fwmock/clock)
-  --start-time TIME    RFC 3339 start of a manual clock (default now)   FWMOCK_START_TIME
-  --cache-mb N         memory for List caches, in MiB (default 256)     FWMOCK_CACHE_MB
-  --help               this text
-  --version            the version
-
-Once ready it prints "fwmock listening on http://HOST:PORT" on stdout.
-)";
+  const Columns at = UsageColumns();
+  std::string text =
+      "usage: fwmock [options]\n\nA local fake of the Fireworks AI batch jobs API.\n\n" +
+      PadTo("  flag", at.help) + PadTo("what it does", at.env - at.help) +
+      "environment variable\n\n";
+  for (const Spec& s : Specs()) text += UsageRows(s, at);
+  return text +
+         "\nFlags win over their variables; a variable whose flag is given is not read.\n"
+         "Once ready it prints \"fwmock listening on http://HOST:PORT\" on stdout.\n";
 }
 
 }  // namespace fwmock

@@ -19,7 +19,9 @@ struct Options {
   std::string token_secret;                // empty: a random one per process
   std::map<std::string, ApiKey> api_keys;  // key -> account ("" = any) and e-mail
   bool log_requests = false;
+  std::string log_file;          // empty: request lines go to stderr
   bool allow_anonymous = false;  // accept requests without a bearer key
+  bool cors = false;             // answer CORS preflights, allow any origin
   int threads = 64;
   std::uint64_t seed = 0;
   LifecycleConfig lifecycle;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -212,9 +213,111 @@ TEST_CASE("bad environment values are errors naming the variable", "[mock][optio
 TEST_CASE("the usage text lists every flag", "[mock][options]") {
   const std::string usage = fwmock::Usage();
   for (const char* flag : {"--host", "--port", "--fixtures", "--token-secret", "--api-key", "--log",
-                           "--threads", "--seed", "--help", "--version"}) {
+                           "--threads", "--seed", "--help", "-h", "--version", "--log-file",
+                           "--cors", "FWMOCK_LOG_FILE", "FWMOCK_CORS"}) {
     CAPTURE(flag);
     CHECK_THAT(usage, Contains(flag));
+  }
+}
+
+TEST_CASE("the -h flag is --help", "[mock][options]") {
+  CHECK(MustParse({"-h"}).help);
+  CHECK_FALSE(MustParse({}).help);
+}
+
+TEST_CASE("a variable whose flag is given is not read, even a bad one", "[mock][options]") {
+  const auto [args, name, value] =
+      GENERATE(table<std::vector<std::string>, std::string, std::string>({
+          {{"--port", "0"}, "FWMOCK_PORT", "abc"},
+          {{"--port=0"}, "FWMOCK_PORT", "abc"},
+          {{"--log", "none"}, "FWMOCK_LOG", "verbose"},
+          {{"--threads", "2"}, "FWMOCK_THREADS", "0"},
+          {{"--allow-anonymous"}, "FWMOCK_ALLOW_ANONYMOUS", "maybe"},
+          {{"--fixtures", "a.json"}, "FWMOCK_FIXTURES", "x.json"},
+      }));
+  CAPTURE(args, name, value);
+  const Parsed p = Parse(args, {{name, value}});
+  INFO(p.error);
+  CHECK(p.ok);
+}
+
+TEST_CASE("a bad variable that is read names the variable, the flag and the value",
+          "[mock][options]") {
+  CHECK(Parse({}, {{"FWMOCK_PORT", "abc"}}).error == "FWMOCK_PORT: --port: not a port: \"abc\"");
+  CHECK(Parse({}, {{"FWMOCK_ALLOW_ANONYMOUS", "maybe"}}).error ==
+        "FWMOCK_ALLOW_ANONYMOUS: --allow-anonymous: expected 1, true, 0 or false, got \"maybe\"");
+  // A flag given for another variable does not make this one unread.
+  CHECK_THAT(Parse({"--host", "h"}, {{"FWMOCK_PORT", "abc"}}).error, Contains("FWMOCK_PORT"));
+}
+
+TEST_CASE("boolean variables accept 1, true, 0 and false", "[mock][options]") {
+  const auto [value, on] = GENERATE(
+      table<std::string, bool>({{"1", true}, {"true", true}, {"0", false}, {"false", false}}));
+  CAPTURE(value);
+  CHECK(MustParse({}, {{"FWMOCK_ALLOW_ANONYMOUS", value}}).allow_anonymous == on);
+}
+
+// The rows of the usage text that name a flag, each with the rows below it up to the next flag.
+std::vector<std::vector<std::string>> FlagBlocks(const std::string& usage) {
+  std::vector<std::vector<std::string>> blocks;
+  std::istringstream in(usage);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  -", 0) == 0) {
+      blocks.push_back({line});
+    } else if (!blocks.empty() && line.rfind("   ", 0) == 0) {
+      blocks.back().push_back(line);
+    } else if (!blocks.empty() && line.empty()) {
+      break;
+    }
+  }
+  return blocks;
+}
+
+// The column of the first word after a run of two or more spaces at or after `from`, or npos.
+std::size_t NextColumn(const std::string& line, std::size_t from) {
+  const std::size_t gap = line.find("  ", from);
+  if (gap == std::string::npos) return gap;
+  return line.find_first_not_of(' ', gap);
+}
+
+TEST_CASE("the usage text has one column each for flags, descriptions and variables",
+          "[mock][options]") {
+  const std::vector<std::vector<std::string>> blocks = FlagBlocks(fwmock::Usage());
+  REQUIRE(blocks.size() >= 15);
+  const std::size_t help_column = NextColumn(blocks[0][0], 2);
+  const std::size_t env_column = blocks[0][0].find("FWMOCK_");
+  REQUIRE(help_column != std::string::npos);
+  REQUIRE(env_column != std::string::npos);
+  CHECK(help_column < env_column);
+  for (const std::vector<std::string>& block : blocks) {
+    for (const std::string& row : block) {
+      CAPTURE(row);
+      CHECK(row.size() <= 100);
+      // Every description starts in the description column, after spaces.
+      if (row.size() > help_column && row[help_column] != ' ') {
+        CHECK(row.substr(help_column - 2, 2) == "  ");
+      }
+      const std::size_t env = row.find("FWMOCK_");
+      if (env != std::string::npos) CHECK(env == env_column);
+    }
+    CAPTURE(block[0]);
+    CHECK(block[0].size() > help_column);
+    CHECK(block[0][help_column] != ' ');
+  }
+}
+
+TEST_CASE("the usage text says which values each boolean variable accepts", "[mock][options]") {
+  for (const char* flag : {"--allow-anonymous", "--cors"}) {
+    CAPTURE(flag);
+    bool found = false;
+    for (const std::vector<std::string>& block : FlagBlocks(fwmock::Usage())) {
+      if (block[0].rfind(std::string("  ") + flag + " ", 0) != 0) continue;
+      found = true;
+      std::string text;
+      for (const std::string& row : block) text += row + "\n";
+      CHECK_THAT(text, Contains("(1, true, 0 or false)"));
+    }
+    CHECK(found);
   }
 }
 
