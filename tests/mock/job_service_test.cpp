@@ -61,7 +61,9 @@ std::string StateAt(std::int64_t created, std::int64_t now) {
 std::size_t Count(const std::map<std::string, std::int64_t>& created, std::int64_t now,
                   const std::string& state) {
   std::size_t n = 0;
-  for (const auto& [name, at] : created) n += StateAt(at, now) == state ? 1 : 0;
+  for (const auto& [name, at] : created) {
+    if (StateAt(at, now) == state) ++n;
+  }
   return n;
 }
 
