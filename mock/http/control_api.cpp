@@ -26,9 +26,9 @@ Result<std::int64_t> AdvanceStep(const nlohmann::json& body) {
     return InvalidArgumentError("field \"seconds\": expected a number of seconds");
   }
   const double seconds = it->get<double>();
-  if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e10) {
+  if (!std::isfinite(seconds) || seconds < 0 || seconds > 9e9) {
     return Status(aipfilter::StatusCode::kFailedPrecondition,
-                  "field \"seconds\": the clock only moves forward, by at most 1e10 seconds");
+                  "field \"seconds\": the clock only moves forward, by at most 9e9 seconds");
   }
   return static_cast<std::int64_t>(std::llround(seconds * 1e9));
 }
