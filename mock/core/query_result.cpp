@@ -12,7 +12,7 @@ bool CatchUp(QueryResult* result, const Account& account) {
   for (const Change* c : changes) {
     if (c->before && Matches(result->program, c->before->job)) result->rows.Erase(c->before->job);
     if (c->after && Matches(result->program, c->after->job)) {
-      result->rows.Insert({c->after, c->slot});
+      result->rows.Insert({c->after.get(), c->slot});
     }
   }
   result->seq = account.seq();
@@ -24,7 +24,7 @@ void BuildAll(QueryResult* result, const Account& account) {
   std::vector<SortedEntry> entries;
   entries.reserve(table.size());
   for (std::uint32_t slot = 0; slot < table.slots(); ++slot) {
-    if (table.job(slot)) entries.push_back({table.job(slot), slot});
+    if (table.job(slot)) entries.push_back({table.job(slot).get(), slot});
   }
   result->rows.Assign(std::move(entries));
   result->seq = account.seq();
@@ -33,11 +33,11 @@ void BuildAll(QueryResult* result, const Account& account) {
 
 void BuildFiltered(QueryResult* result, const Account& account, const SortedJobs& base) {
   const std::vector<bool> match = account.table().Match(result->program);
-  std::vector<SortedEntry> entries;
+  SortedJobs& rows = result->rows;
+  rows.Clear();
   base.ForEach([&](const SortedEntry& e) {
-    if (match[e.slot]) entries.push_back(e);
+    if (match[e.slot]) rows.Append(e);
   });
-  result->rows.AssignSorted(std::move(entries));
   result->seq = account.seq();
   result->built = true;
 }

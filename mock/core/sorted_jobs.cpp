@@ -47,7 +47,7 @@ void SortedJobs::Assign(std::vector<SortedEntry> entries) {
   keyed.reserve(entries.size());
   for (SortedEntry& e : entries) {
     const FieldValue v = first.field->read(e.job->job);
-    keyed.push_back({v.present, v.present ? v.number : 0, std::move(e)});
+    keyed.push_back({v.present, v.present ? v.number : 0, e});
   }
   const bool numeric = NumericFirstKey(order_);
   const bool desc = first.descending;
@@ -56,20 +56,17 @@ void SortedJobs::Assign(std::vector<SortedEntry> entries) {
     if (numeric && a.number != b.number) return desc ? a.number > b.number : a.number < b.number;
     return CompareJobs(order_, a.entry.job->job, b.entry.job->job) < 0;
   });
-  entries.clear();
-  for (Keyed& k : keyed) entries.push_back(std::move(k.entry));
-  AssignSorted(std::move(entries));
+  Clear();
+  for (const Keyed& k : keyed) Append(k.entry);
 }
 
-void SortedJobs::AssignSorted(std::vector<SortedEntry> entries) {
-  chunks_.clear();
-  size_ = entries.size();
-  for (std::size_t i = 0; i < entries.size(); i += kChunk) {
-    const std::size_t end = std::min(entries.size(), i + kChunk);
-    chunks_.emplace_back(
-        std::make_move_iterator(entries.begin() + static_cast<std::ptrdiff_t>(i)),
-        std::make_move_iterator(entries.begin() + static_cast<std::ptrdiff_t>(end)));
+void SortedJobs::Append(SortedEntry entry) {
+  if (chunks_.empty() || chunks_.back().size() == kChunk) {
+    chunks_.emplace_back();
+    chunks_.back().reserve(kChunk);
   }
+  chunks_.back().push_back(entry);
+  ++size_;
 }
 
 // The chunk that holds, or would hold, `job`: the first whose last entry is not before it.
@@ -84,7 +81,7 @@ std::size_t SortedJobs::ChunkFor(const BatchJob& job) const {
 void SortedJobs::Insert(SortedEntry entry) {
   ++size_;
   if (chunks_.empty()) {
-    chunks_.push_back(Chunk{std::move(entry)});
+    chunks_.push_back(Chunk{entry});
     return;
   }
   const std::size_t index = ChunkFor(entry.job->job);
@@ -92,7 +89,7 @@ void SortedJobs::Insert(SortedEntry entry) {
   const auto at = std::partition_point(chunk.begin(), chunk.end(), [&](const SortedEntry& e) {
     return CompareJobs(order_, e.job->job, entry.job->job) < 0;
   });
-  chunk.insert(at, std::move(entry));
+  chunk.insert(at, entry);
   if (chunk.size() < 2 * kChunk) return;
   Chunk upper(std::make_move_iterator(chunk.begin() + kChunk),
               std::make_move_iterator(chunk.end()));
@@ -136,7 +133,9 @@ std::vector<JobPtr> SortedJobs::Page(const Position* after, std::size_t limit, b
   }
   std::vector<JobPtr> out;
   for (; c < chunks_.size() && out.size() < limit; ++c, i = 0) {
-    for (; i < chunks_[c].size() && out.size() < limit; ++i) out.push_back(chunks_[c][i].job);
+    for (; i < chunks_[c].size() && out.size() < limit; ++i) {
+      out.push_back(chunks_[c][i].job->Share());
+    }
     if (out.size() == limit) break;
   }
   if (c < chunks_.size() && i >= chunks_[c].size()) ++c, i = 0;

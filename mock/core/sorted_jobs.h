@@ -9,8 +9,13 @@
 
 namespace fwmock {
 
+// A job in an index. The pointer does not own: the job is kept alive by its account (the table
+// holds every current version, the change log every version replaced since the oldest change it
+// keeps), and an index is only read once it is caught up from that log, or rebuilt when the log
+// no longer reaches back, so every entry read is alive. Not counting references keeps building
+// an index over a million jobs free of a cache miss per row.
 struct SortedEntry {
-  JobPtr job;
+  const StoredJob* job;
   std::uint32_t slot;  // the job's slot in its JobTable
 };
 
@@ -29,8 +34,9 @@ class SortedJobs {
 
   // Replaces the contents with `entries`, which are in any order.
   void Assign(std::vector<SortedEntry> entries);
-  // Replaces the contents with `entries`, which are already in order.
-  void AssignSorted(std::vector<SortedEntry> entries);
+  void Clear() { chunks_.clear(), size_ = 0; }
+  // Appends `entry`, which sorts after every entry held (building in order).
+  void Append(SortedEntry entry);
   void Insert(SortedEntry entry);
   // Erases the entry of `job` (found by its own position); false if it is not there.
   bool Erase(const BatchJob& job);

@@ -105,9 +105,9 @@ TEST_CASE("A job has one line per rank every 5 seconds while it runs and none be
   std::map<std::string, std::string> messages;
   for (const json& e : oldest.entries) {
     CAPTURE(e.dump());
-    std::vector<std::string> keys;
-    for (const auto& [k, v] : e.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"logTime", "message", "rank"});
+    std::vector<std::string> fields;
+    for (const auto& [k, v] : e.items()) fields.push_back(k);
+    CHECK(fields == std::vector<std::string>{"logTime", "message", "rank"});
     CHECK(!e.value("message", "").empty());
     unique.insert(Keys({e})[0]);
     messages[Keys({e})[0]] = e.value("message", "");

@@ -37,10 +37,12 @@ std::string IdOf(const BatchJob& job) { return job.name.substr(job.name.rfind('/
 // The ids of `jobs` in the order List serves them under `order_by`: sorted as the Lister sorts
 // an account (SortedJobs::Assign), then walked as pages walk it.
 std::vector<std::string> Sorted(const std::string& order_by, std::vector<BatchJob> jobs) {
+  std::vector<fwmock::JobPtr> owners;  // the index does not own its jobs
   std::vector<fwmock::SortedEntry> entries;
   for (BatchJob& j : jobs) {
     const auto slot = static_cast<std::uint32_t>(entries.size());
-    entries.push_back({fwmock::MakeStoredJob(std::move(j)), slot});
+    owners.push_back(fwmock::MakeStoredJob(std::move(j)));
+    entries.push_back({owners.back().get(), slot});
   }
   fwmock::SortedJobs rows(MustParse(order_by));
   rows.Assign(std::move(entries));

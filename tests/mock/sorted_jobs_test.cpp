@@ -74,13 +74,15 @@ TEST_CASE("random inserts and erases keep the order a sorted vector has", "[mock
   std::vector<JobPtr> initial;
   for (int i = 0; i < 700; ++i) initial.push_back(RandomJob(&rng, i));
   std::vector<SortedEntry> entries;
-  for (const JobPtr& j : initial) entries.push_back({j, 0});
+  for (const JobPtr& j : initial) entries.push_back({j.get(), 0});
   rows.Assign(entries);
   std::vector<JobPtr> oracle = initial;
+  std::vector<JobPtr> owners = initial;  // the index does not own its jobs
   for (int step = 0; step < 3000; ++step) {  // chunks split and empty out along the way
     if (rng() % 2 == 0 || oracle.empty()) {
       JobPtr j = RandomJob(&rng, 700 + step);
-      rows.Insert({j, 0});
+      owners.push_back(j);
+      rows.Insert({j.get(), 0});
       oracle.push_back(j);
     } else {
       const std::size_t at = rng() % oracle.size();
@@ -103,7 +105,8 @@ TEST_CASE("erasing a job that is not there changes nothing", "[mock][sorted_jobs
   std::mt19937 rng(9);
   SortedJobs rows(MustParse("create_time desc"));
   CHECK_FALSE(rows.Erase(RandomJob(&rng, 1)->job));
-  rows.Insert({RandomJob(&rng, 2), 0});
+  const JobPtr held = RandomJob(&rng, 2);
+  rows.Insert({held.get(), 0});
   CHECK_FALSE(rows.Erase(RandomJob(&rng, 3)->job));
   CHECK(rows.size() == 1);
 }
@@ -111,8 +114,12 @@ TEST_CASE("erasing a job that is not there changes nothing", "[mock][sorted_jobs
 TEST_CASE("a page after the last position is empty and has no more", "[mock][sorted_jobs]") {
   std::mt19937 rng(4);
   SortedJobs rows(MustParse("create_time desc"));
+  std::vector<JobPtr> owners;
   std::vector<SortedEntry> entries;
-  for (int i = 0; i < 10; ++i) entries.push_back({RandomJob(&rng, i), 0});
+  for (int i = 0; i < 10; ++i) {
+    owners.push_back(RandomJob(&rng, i));
+    entries.push_back({owners.back().get(), 0});
+  }
   rows.Assign(entries);
   const std::vector<std::string> all = Walk(rows, 100);
   REQUIRE(all.size() == 10);
