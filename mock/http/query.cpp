@@ -1,14 +1,9 @@
 #include "query.h"
 
+#include "percent.h"
+
 namespace fwmock {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 Result<std::string> Decode(std::string_view s) {
   std::string out;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "percent.h"
+
 namespace fwmock {
 namespace {
 
@@ -55,13 +57,6 @@ Split SplitVerb(std::string_view segment) {
   const std::size_t colon = segment.rfind(':');
   if (colon == std::string_view::npos) return {segment, "", false};
   return {segment.substr(0, colon), segment.substr(colon + 1), true};
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // %XX -> the byte; anything else, a malformed escape included, as it is. '+' stays '+': it means

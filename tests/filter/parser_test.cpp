@@ -12,18 +12,12 @@
 #include "aipfilter/ast.h"
 #include "aipfilter/printer.h"
 #include "aipfilter/status.h"
+#include "parse_and_print.h"
 
 namespace aipfilter {
 namespace {
 
 using Catch::Matchers::Contains;
-
-// The canonical print of `filter`, or "error: <description>" so a failing row shows why.
-std::string ParseAndPrint(const std::string& filter, const ParseOptions& options = {}) {
-  Result<Ast> ast = Parse(filter, options);
-  if (!ast.ok()) return "error: " + ast.status().Describe();
-  return Print(*ast);
-}
 
 // The first value of the argument of a restriction such as `a = "..."`.
 const Value& ArgumentValue(const Ast& ast) {

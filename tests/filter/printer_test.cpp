@@ -12,6 +12,7 @@
 #include "aipfilter/ast.h"
 #include "aipfilter/parser.h"
 #include "aipfilter/status.h"
+#include "parse_and_print.h"
 
 namespace aipfilter {
 namespace {
@@ -46,12 +47,6 @@ Expr Call(std::vector<Value> name, std::vector<Expr> args) {
   Expr expr = Node(Expr::Kind::kCall, std::move(args));
   expr.path = std::move(name);
   return expr;
-}
-
-std::string ParseAndPrint(const std::string& filter) {
-  Result<Ast> ast = Parse(filter);
-  if (!ast.ok()) return "error: " + ast.status().Describe();
-  return Print(*ast);
 }
 
 TEST_CASE("An empty AST prints as the empty string", "[filter][printer]") {
