@@ -191,6 +191,7 @@ Wait Connection::AwaitInput(TimePoint now) {
   const Timeouts& t = config_.timeouts;
   if (input_.empty()) {
     input_.ReleaseIfEmpty();
+    output_.ReleaseIfSent();
     deadline_ = answered_ == 0 ? request_began_ + t.header : now + t.idle;
   } else if (!framer_.head_complete()) {
     deadline_ = request_began_ + t.header;

@@ -25,6 +25,12 @@ class OutputQueue {
   // Total bytes the socket took: progress of a slow reader.
   std::size_t sent_total() const { return sent_total_; }
   bool failed() const { return failed_; }
+  // Gives the memory back once everything is sent: an idle connection holds none.
+  void ReleaseIfSent() {
+    if (pending()) return;
+    std::string().swap(bytes_);
+    sent_ = 0;
+  }
 
  private:
   // Sends the queue and then `extra`; keeps what the socket did not take.
