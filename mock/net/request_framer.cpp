@@ -184,6 +184,7 @@ Framing RequestFramer::ScanChunkSize(std::string_view buffered) {
   }
   std::uint64_t size = 0;
   const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
+  if (error == std::errc::result_out_of_range) return Refuse(413);
   if (end == line.data() || error != std::errc()) {
     return Refuse(400, "a chunk of the request body has no valid size");
   }
