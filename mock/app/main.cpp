@@ -3,15 +3,17 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 #include "assets.h"
 #include "backend.h"
+#include "event_loop.h"
+#include "listener.h"
 #include "options.h"
 #include "server.h"
 
@@ -41,16 +43,28 @@ std::string UrlHost(const std::string& host) {
   return out + "]";
 }
 
-// SIGTERM and SIGINT stop the server from a thread of their own (not from a signal handler).
-std::thread StartSignalThread(Server* server, sigset_t signals) {
-  return std::thread([server, signals] {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    server->Stop();
-  });
+// SIGTERM and SIGINT, blocked in every thread from the start: the event loop reads them from a
+// signalfd, so one that arrives at any moment, before the loop runs included, stops it.
+sigset_t BlockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started later
+  return signals;
+}
+
+net::ConnectionConfig ConnectionConfigOf(const Options& options) {
+  net::ConnectionConfig config;
+  config.limits.max_body_bytes = options.max_body_bytes;
+  config.timeouts.header = std::chrono::nanoseconds(options.header_timeout);
+  config.timeouts.idle = std::chrono::nanoseconds(options.idle_timeout);
+  config.timeouts.io = std::chrono::nanoseconds(options.io_timeout);
+  return config;
 }
 
 int Run(int argc, char** argv) {
+  const sigset_t signals = BlockStopSignals();
   Options options;
   std::string error;
   if (!ParseOptions(argc, argv, Environment(), &options, &error)) {
@@ -72,12 +86,6 @@ int Run(int argc, char** argv) {
     return kExitUsage;
   }
 
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // inherited by every thread started below
-
   // Request lines go to the file, if one is given: a harness that never drains stderr cannot
   // stall the server on a full pipe.
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> log_file(nullptr, std::fclose);
@@ -96,21 +104,26 @@ int Run(int argc, char** argv) {
   config.cors = options.cors;
   config.log_requests = options.log_requests;
   config.log_file = log_file.get();
-  config.threads = options.threads;
+  config.max_body_bytes = options.max_body_bytes;
+  config.keep_alive_seconds = static_cast<long>(options.idle_timeout / 1000000000);
   Server server(config, (*backend)->services());
-  const int port = server.Bind(options.host, options.port, &error);
-  if (port < 0) {
+  net::RaiseOpenFileLimit();
+  int port = 0;
+  const int listen_fd = net::Listen(options.host, options.port, &port, &error);
+  if (listen_fd < 0) {
     std::cerr << "fwmock: cannot listen on " << options.host << ":" << options.port << ": " << error
               << "\n";
     return kExitRuntime;
   }
-  std::thread signal_thread = StartSignalThread(&server, signals);
+  net::EventLoop loop(listen_fd, server.handler(), ConnectionConfigOf(options), options.threads,
+                      signals);
   std::printf("fwmock listening on http://%s:%d\n", UrlHost(options.host).c_str(), port);
   std::fflush(stdout);
-  const bool served = server.Listen();
-  pthread_kill(signal_thread.native_handle(), SIGTERM);  // wake it if the server stopped itself
-  signal_thread.join();
-  return served ? 0 : kExitRuntime;
+  if (!loop.Run(&error)) {
+    std::cerr << "fwmock: " << error << "\n";
+    return kExitRuntime;
+  }
+  return 0;
 }
 
 }  // namespace

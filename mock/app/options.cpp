@@ -54,6 +54,17 @@ bool ApplyBool(const char* flag, const std::string& v, bool* out, std::string* e
   return true;
 }
 
+// A timeout: a positive duration with its unit (ms, s, m or h), at most an hour.
+bool ApplyTimeout(const char* flag, const std::string& v, std::int64_t* out, std::string* error) {
+  Result<std::int64_t> nanos = ParseDuration(v);
+  if (!nanos.ok() || *nanos <= 0 || *nanos > 3600 * std::int64_t{1000000000}) {
+    return Fail(error, std::string(flag) + ": expected a duration from 1ms to 1h, such as 10s or " +
+                           "500ms, got \"" + v + "\"");
+  }
+  *out = *nanos;
+  return true;
+}
+
 const std::vector<Spec>& Specs() {
   static const std::vector<Spec> kSpecs = {
       {"--host", "FWMOCK_HOST", true,
@@ -135,11 +146,45 @@ const std::vector<Spec>& Specs() {
       {"--threads", "FWMOCK_THREADS", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t n = 0;
-         if (!ParseNumber(v, 1, 4096, &n)) return Fail(e, "--threads: expected 1 to 4096");
+         if (!ParseNumber(v, 1, 256, &n)) return Fail(e, "--threads: expected 1 to 256");
          o->threads = static_cast<int>(n);
          return true;
        },
-       "N", "connections served at once (default 64)", ""},
+       "N",
+       "threads answering requests: as many requests\n"
+       "run at once; connections are not limited by\n"
+       "it (default 4)",
+       ""},
+      {"--header-timeout", "FWMOCK_HEADER_TIMEOUT", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         return ApplyTimeout("--header-timeout", v, &o->header_timeout, e);
+       },
+       "T",
+       "a request's head must arrive within T of the\n"
+       "connection's opening or its first byte, or\n"
+       "408 and close (default 10s)",
+       ""},
+      {"--idle-timeout", "FWMOCK_IDLE_TIMEOUT", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         return ApplyTimeout("--idle-timeout", v, &o->idle_timeout, e);
+       },
+       "T", "close a keep-alive connection idle for T\n(default 60s)", ""},
+      {"--io-timeout", "FWMOCK_IO_TIMEOUT", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         return ApplyTimeout("--io-timeout", v, &o->io_timeout, e);
+       },
+       "T",
+       "close a connection whose request body or\n"
+       "answer makes no progress for T (default 30s)",
+       ""},
+      {"--max-body-mb", "FWMOCK_MAX_BODY_MB", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         std::int64_t mb = 0;
+         if (!ParseNumber(v, 1, 1024, &mb)) return Fail(e, "--max-body-mb: expected 1 to 1024");
+         o->max_body_bytes = static_cast<std::size_t>(mb) << 20;
+         return true;
+       },
+       "N", "larger request bodies are 413 (default 4)", ""},
       {"--seed", "FWMOCK_SEED", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t n = 0;

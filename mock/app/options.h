@@ -19,10 +19,14 @@ struct Options {
   std::string token_secret;                // empty: a random one per process
   std::map<std::string, ApiKey> api_keys;  // key -> account ("" = any) and e-mail
   bool log_requests = false;
-  std::string log_file;          // empty: request lines go to stderr
-  bool allow_anonymous = false;  // accept requests without a bearer key
-  bool cors = false;             // answer CORS preflights, allow any origin
-  int threads = 64;
+  std::string log_file;                          // empty: request lines go to stderr
+  bool allow_anonymous = false;                  // accept requests without a bearer key
+  bool cors = false;                             // answer CORS preflights, allow any origin
+  int threads = 4;                               // threads answering requests
+  std::int64_t header_timeout = 10'000'000'000;  // nanoseconds, as each timeout
+  std::int64_t idle_timeout = 60'000'000'000;
+  std::int64_t io_timeout = 30'000'000'000;
+  std::size_t max_body_bytes = 4u << 20;
   std::uint64_t seed = 0;
   LifecycleConfig lifecycle;
   bool manual_clock = false;

@@ -1,11 +1,7 @@
 #include "server.h"
 
-#include <sys/socket.h>
-
 #include <httplib.h>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -13,6 +9,7 @@
 #include "aipfilter/timestamp.h"
 #include "control_api.h"
 #include "errors.h"
+#include "httplib_adapter.h"
 #include "public_api.h"
 #include "query.h"
 #include "respond.h"
@@ -25,19 +22,13 @@ using aipfilter::StatusCode;
 
 namespace {
 
-// httplib's server with access to its listening socket, to raise the compiled-in backlog of 5.
-class HttpServer : public httplib::Server {
- public:
-  void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
-};
-
 bool HasBody(const httplib::Request& req) {
   return req.has_header("Transfer-Encoding") ||
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
-// When the request being served on this thread started (its headers were read); a connection is
-// served by one thread at a time, from its headers to the log line.
+// When the request being served on this thread started (its headers were read); a request is
+// answered on one thread, from its headers to the log line.
 thread_local std::chrono::steady_clock::time_point request_start;
 
 // The decoded query as [name, value] pairs in request order, repeats kept.
@@ -62,6 +53,23 @@ void AnswerPreflight(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Access-Control-Max-Age", "600");
 }
 
+// An error the HTTP library or the connection layer raised itself, in the API's error shape,
+// with its own status: the limit for 413 and 414, what was wrong for the others.
+void WriteRefusal(int status, const std::string& detail, std::size_t max_body,
+                  httplib::Response& res) {
+  const std::string message =
+      detail.empty() ? LibraryErrorMessage(status, max_body, CPPHTTPLIB_REQUEST_URI_MAX_LENGTH)
+                     : detail;
+  WriteError(res, Status(CodeForHttpStatus(status), message));
+  if (status == 408 || status == 413 || status == 414 || status == 431) res.status = status;
+}
+
+HttplibAdapter::RefusalWriter RefusalsWithin(std::size_t max_body) {
+  return [max_body](int status, const std::string& detail, httplib::Response& res) {
+    WriteRefusal(status, detail, max_body, res);
+  };
+}
+
 // On every answer of a --cors server, errors and the HTTP library's own included.
 void AllowAnyOrigin(const httplib::Request&, httplib::Response& res) {
   if (!res.has_header("Access-Control-Allow-Origin")) {
@@ -75,14 +83,10 @@ void AllowAnyOrigin(const httplib::Request&, httplib::Response& res) {
 class Server::Impl {
  public:
   Impl(const ServerConfig& config, const Services& services)
-      : config_(config), services_(services) {
-    http_.set_tcp_nodelay(true);
+      : config_(config),
+        services_(services),
+        http_(RefusalsWithin(config.max_body_bytes), config.keep_alive_seconds) {
     http_.set_payload_max_length(config.max_body_bytes);
-    http_.set_keep_alive_max_count(1000000);
-    const int threads = config.threads;
-    http_.new_task_queue = [threads] {
-      return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-    };
     const auto dispatch = [this](const httplib::Request& req, httplib::Response& res) {
       Dispatch(req, res);
     };
@@ -105,14 +109,10 @@ class Server::Impl {
     http_.set_error_handler(httplib::Server::HandlerWithResponse(
         [max_body](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty()) return Answer::Unhandled;  // an error we wrote ourselves
-          const int status = res.status;
-          WriteError(res, Status(CodeForHttpStatus(status),
-                                 LibraryErrorMessage(status, max_body,
-                                                     CPPHTTPLIB_REQUEST_URI_MAX_LENGTH)));
-          if (status == 413 || status == 414 || status == 431) res.status = status;  // as sent
+          WriteRefusal(res.status, "", max_body, res);
           return Answer::Handled;
         }));
-    if (config.cors) http_.set_post_routing_handler(AllowAnyOrigin);
+    if (config.cors) http_.OnEveryAnswer(AllowAnyOrigin);
     if (config.log_requests) {
       std::FILE* sink = config.log_file != nullptr ? config.log_file : stderr;
       http_.set_logger([sink](const httplib::Request& req, const httplib::Response& res) {
@@ -121,20 +121,7 @@ class Server::Impl {
     }
   }
 
-  int Bind(const std::string& host, int port, std::string* error) {
-    errno = 0;
-    const bool ok =
-        port == 0 ? (port = http_.bind_to_any_port(host)) > 0 : http_.bind_to_port(host, port);
-    if (!ok) {
-      *error = errno != 0 ? std::strerror(errno) : "cannot bind";
-      return -1;
-    }
-    http_.RaiseBacklog();
-    return port;
-  }
-
-  bool Listen() { return http_.listen_after_bind(); }
-  void Stop() { http_.stop(); }
+  net::RequestHandler& handler() { return http_; }
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
@@ -188,16 +175,12 @@ class Server::Impl {
 
   ServerConfig config_;
   Services services_;
-  HttpServer http_;
+  HttplibAdapter http_;
 };
 
 Server::Server(const ServerConfig& config, const Services& services)
     : impl_(std::make_unique<Impl>(config, services)) {}
 Server::~Server() = default;
-int Server::Bind(const std::string& host, int port, std::string* error) {
-  return impl_->Bind(host, port, error);
-}
-bool Server::Listen() { return impl_->Listen(); }
-void Server::Stop() { impl_->Stop(); }
+net::RequestHandler& Server::handler() { return impl_->handler(); }
 
 }  // namespace fwmock

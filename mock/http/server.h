@@ -8,6 +8,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "job_service.h"
+#include "request_handler.h"
 
 namespace fwmock {
 
@@ -16,8 +17,8 @@ struct ServerConfig {
   bool log_requests = false;
   std::FILE* log_file = nullptr;  // where request lines go (owned by the caller); null: stderr
   bool cors = false;              // answer CORS preflights; allow any origin on every answer
-  int threads = 64;               // connections served at once
   std::size_t max_body_bytes = 4u << 20;  // larger request bodies are refused (413)
+  long keep_alive_seconds = 60;           // the idle timeout, as the Keep-Alive header says it
 };
 
 // What the handlers act on. Owned by the caller (the app's composition root); outlives the
@@ -29,7 +30,8 @@ struct Services {
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All
-// behaviour lives in the core; this class only translates.
+// behaviour lives in the core; this class only translates. It answers the requests of the
+// connection layer (mock/net), which owns the sockets.
 class Server {
  public:
   Server(const ServerConfig& config, const Services& services);
@@ -37,12 +39,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds host:port (0 = any free port); returns the port, or -1 with `*error` set.
-  int Bind(const std::string& host, int port, std::string* error);
-  // Serves until Stop(); returns once in-flight requests have finished.
-  bool Listen();
-  // Thread-safe; may be called before Listen() starts.
-  void Stop();
+  // What the connection layer hands each complete request to; thread-safe.
+  net::RequestHandler& handler();
 
  private:
   class Impl;

@@ -1,10 +1,5 @@
 // The fwmock process: readiness, signals, flags, the port, logging.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <regex>
@@ -12,6 +7,7 @@
 
 #include "api_client.h"
 #include "fixture_data.h"
+#include "raw_http.h"
 
 namespace fwmock_test {
 namespace {
@@ -20,55 +16,6 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::Equals;
 using Catch::Matchers::StartsWith;
 using nlohmann::json;
-
-// A TCP socket on 127.0.0.1, closed on destruction.
-class Socket {
- public:
-  Socket() : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {}
-  ~Socket() { ::close(fd_); }
-  Socket(const Socket&) = delete;
-  Socket& operator=(const Socket&) = delete;
-  int fd() const { return fd_; }
-
-  // Binds 127.0.0.1:0 and listens; returns the port.
-  int ListenOnAnyPort() {
-    sockaddr_in addr = Loopback(0);
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    REQUIRE(::listen(fd_, 1) == 0);
-    socklen_t len = sizeof addr;
-    REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-    return ntohs(addr.sin_port);
-  }
-  void Connect(int port) {
-    sockaddr_in addr = Loopback(port);
-    REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  }
-  void SendAll(const std::string& data) {
-    for (std::size_t sent = 0; sent < data.size();) {
-      const ssize_t n = ::send(fd_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-      REQUIRE(n > 0);
-      sent += static_cast<std::size_t>(n);
-    }
-  }
-  // Reads at least one byte (waiting up to 20 s); "" on EOF or timeout.
-  std::string ReadSome() {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, 20000) <= 0) return "";
-    char buf[65536];
-    const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "";
-  }
-
- private:
-  static sockaddr_in Loopback(int port) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return addr;
-  }
-  int fd_;
-};
 
 // `count` jobs of account "big", each with a `bytes`-long status.
 std::string BigFixture(int count, std::size_t bytes) {
@@ -113,10 +60,10 @@ TEST_CASE("SIGTERM lets an in-flight response finish and then exits 0", "[proces
   Socket socket;
   const int small = 4096;  // a small receive window keeps the server writing until we read
   ::setsockopt(socket.fd(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-  socket.Connect(server.port());
-  socket.SendAll(
-      "GET /v1/accounts/big/batchJobs?pageSize=200 HTTP/1.1\r\nHost: fwmock\r\n"
-      "Authorization: Bearer k\r\nConnection: close\r\n\r\n");
+  REQUIRE(socket.Connect(server.port()));
+  REQUIRE(
+      socket.SendAll("GET /v1/accounts/big/batchJobs?pageSize=200 HTTP/1.1\r\nHost: fwmock\r\n"
+                     "Authorization: Bearer k\r\nConnection: close\r\n\r\n"));
   std::string response = socket.ReadSome();  // the server is writing ~30 MB now
   REQUIRE_THAT(response, StartsWith("HTTP/1.1 200"));
   server.Signal(SIGTERM);
@@ -136,6 +83,35 @@ TEST_CASE("SIGTERM lets an in-flight response finish and then exits 0", "[proces
   CHECK(page.at("totalSize") == kJobs);
 }
 
+TEST_CASE("A stop signal right after the ready line exits 0 within 1 s", "[process][signals]") {
+  for (int i = 0; i < 50; ++i) {
+    CAPTURE(i);
+    FwmockProcess server;
+    CHECK(server.Stop(i % 2 == 0 ? SIGTERM : SIGINT, 1000) == 0);
+  }
+}
+
+TEST_CASE("A stop signal closes idle connections at once and exits 0 within 1 s",
+          "[process][signals]") {
+  FwmockProcess server({"--idle-timeout", "60s", "--header-timeout", "60s"});
+  std::vector<Socket> held;
+  for (int i = 0; i < 200; ++i) {
+    held.emplace_back();
+    REQUIRE(held.back().Connect(server.port()));
+    if (i % 2 == 1) continue;  // silent
+    REQUIRE(held.back().SendAll(GetRequest("/healthz")));
+    ResponseReader reader(held.back());
+    REQUIRE(reader.Next().status == 200);  // then idle
+  }
+  Socket partial;  // half a head: not a request in flight
+  REQUIRE(partial.Connect(server.port()));
+  REQUIRE(partial.SendAll("GET /healthz HTTP/1.1\r\nHost:"));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(server.Stop(SIGTERM, 1000) == 0);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+  CHECK(partial.WaitForClose(std::chrono::milliseconds(100)));
+}
+
 TEST_CASE("Bad flags exit 2 with a message naming the flag", "[process][flags]") {
   using Env = std::map<std::string, std::string>;
   const auto [args, env, named] = GENERATE(table<std::vector<std::string>, Env, std::string>({
@@ -146,6 +122,12 @@ TEST_CASE("Bad flags exit 2 with a message naming the flag", "[process][flags]")
       {{"--port"}, {}, "--port"},
       {{"--log", "verbose"}, {}, "--log"},
       {{"--threads", "0"}, {}, "--threads"},
+      {{"--threads", "257"}, {}, "--threads"},
+      {{"--header-timeout", "0s"}, {}, "--header-timeout"},
+      {{"--idle-timeout", "10"}, {}, "--idle-timeout"},
+      {{"--io-timeout", "2h"}, {}, "--io-timeout"},
+      {{"--max-body-mb", "0"}, {}, "--max-body-mb"},
+      {{}, {{"FWMOCK_HEADER_TIMEOUT", "x"}}, "FWMOCK_HEADER_TIMEOUT"},
       {{"--seed", "x"}, {}, "--seed"},
       {{"--token-secret", ""}, {}, "--token-secret"},
       {{"--api-key", "=acme"}, {}, "--api-key"},
@@ -163,6 +145,7 @@ TEST_CASE("Bad flags exit 2 with a message naming the flag", "[process][flags]")
 TEST_CASE("A port in use exits 1 with a clear message", "[process][port]") {
   Socket taken;
   const int port = taken.ListenOnAnyPort();
+  REQUIRE(port > 0);
   const ExitResult r = RunToCompletion({"--port", std::to_string(port)});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Contains("127.0.0.1:" + std::to_string(port)));
@@ -170,11 +153,22 @@ TEST_CASE("A port in use exits 1 with a clear message", "[process][port]") {
   CHECK_THAT(r.out, !Contains("listening"));
 }
 
+TEST_CASE("A port another fwmock holds exits 1 naming the port", "[process][port]") {
+  FwmockProcess first;
+  const std::string port = std::to_string(first.port());
+  const ExitResult second = RunToCompletion({"--port", port});
+  CHECK(second.exit_code == 1);
+  CHECK_THAT(second.err, Contains("127.0.0.1:" + port) && Contains("in use"));
+  CHECK_THAT(second.out, !Contains("listening"));
+  CHECK(ApiClient(first).Get("/healthz").status == 200);  // the first keeps the port, alone
+}
+
 TEST_CASE("The flags --help and --version exit 0 on stdout", "[process][flags]") {
   const ExitResult help = RunToCompletion({"--help"});
   CHECK(help.exit_code == 0);
   for (const char* flag : {"--host", "--port", "--fixtures", "--token-secret", "--api-key", "--log",
-                           "--threads", "--seed", "--help", "--version"}) {
+                           "--threads", "--header-timeout", "--idle-timeout", "--io-timeout",
+                           "--max-body-mb", "--seed", "--help", "--version"}) {
     CHECK_THAT(help.out, Contains(flag));
   }
   const ExitResult version = RunToCompletion({"--version"});

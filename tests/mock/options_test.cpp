@@ -52,7 +52,11 @@ TEST_CASE("without flags or environment the defaults apply", "[mock][options]") 
   CHECK(o.token_secret.empty());
   CHECK(o.api_keys.empty());
   CHECK_FALSE(o.log_requests);
-  CHECK(o.threads == 64);
+  CHECK(o.threads == 4);
+  CHECK(o.header_timeout == 10'000'000'000);
+  CHECK(o.idle_timeout == 60'000'000'000);
+  CHECK(o.io_timeout == 30'000'000'000);
+  CHECK(o.max_body_bytes == 4u << 20);
   CHECK(o.seed == 0);
   CHECK_FALSE(o.help);
   CHECK_FALSE(o.version);
@@ -210,11 +214,64 @@ TEST_CASE("bad environment values are errors naming the variable", "[mock][optio
   CHECK_THAT(p.error, Contains(name));
 }
 
+TEST_CASE("the connection timeouts take a duration with its unit", "[mock][options]") {
+  const Options flags = MustParse({"--header-timeout", "500ms", "--idle-timeout=1.5s",
+                                   "--io-timeout", "2m", "--max-body-mb", "16"});
+  CHECK(flags.header_timeout == 500'000'000);
+  CHECK(flags.idle_timeout == 1'500'000'000);
+  CHECK(flags.io_timeout == 120'000'000'000);
+  CHECK(flags.max_body_bytes == 16u << 20);
+  const Parsed env = Parse({}, {{"FWMOCK_HEADER_TIMEOUT", "1s"},
+                                {"FWMOCK_IDLE_TIMEOUT", "1h"},
+                                {"FWMOCK_IO_TIMEOUT", "1ms"},
+                                {"FWMOCK_MAX_BODY_MB", "1"}});
+  REQUIRE(env.ok);
+  CHECK(env.options.header_timeout == 1'000'000'000);
+  CHECK(env.options.idle_timeout == 3'600'000'000'000);
+  CHECK(env.options.io_timeout == 1'000'000);
+  CHECK(env.options.max_body_bytes == 1u << 20);
+}
+
+TEST_CASE("a timeout must be a positive duration of at most an hour", "[mock][options]") {
+  const auto [args, fragment] = GENERATE(table<std::vector<std::string>, std::string>({
+      {{"--header-timeout", "0s"}, "--header-timeout: expected a duration from 1ms to 1h"},
+      {{"--idle-timeout", "10"}, "--idle-timeout: expected a duration"},
+      {{"--io-timeout", "61m"}, "--io-timeout: expected a duration"},
+      {{"--io-timeout", "-1s"}, "--io-timeout: expected a duration"},
+      {{"--max-body-mb", "0"}, "--max-body-mb: expected 1 to 1024"},
+      {{"--threads", "257"}, "--threads: expected 1 to 256"},
+  }));
+  CAPTURE(args);
+  const Parsed p = Parse(args);
+  CHECK_FALSE(p.ok);
+  CHECK_THAT(p.error, Contains(fragment));
+}
+
 TEST_CASE("the usage text lists every flag", "[mock][options]") {
   const std::string usage = fwmock::Usage();
-  for (const char* flag : {"--host", "--port", "--fixtures", "--token-secret", "--api-key", "--log",
-                           "--threads", "--seed", "--help", "-h", "--version", "--log-file",
-                           "--cors", "FWMOCK_LOG_FILE", "FWMOCK_CORS"}) {
+  for (const char* flag : {"--host",
+                           "--port",
+                           "--fixtures",
+                           "--token-secret",
+                           "--api-key",
+                           "--log",
+                           "--threads",
+                           "--seed",
+                           "--help",
+                           "-h",
+                           "--version",
+                           "--log-file",
+                           "--cors",
+                           "FWMOCK_LOG_FILE",
+                           "FWMOCK_CORS",
+                           "--header-timeout",
+                           "--idle-timeout",
+                           "--io-timeout",
+                           "--max-body-mb",
+                           "FWMOCK_HEADER_TIMEOUT",
+                           "FWMOCK_IDLE_TIMEOUT",
+                           "FWMOCK_IO_TIMEOUT",
+                           "FWMOCK_MAX_BODY_MB"}) {
     CAPTURE(flag);
     CHECK_THAT(usage, Contains(flag));
   }

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+#include "connection_config.h"
+#include "input_buffer.h"
+#include "output_queue.h"
+#include "request_framer.h"
+#include "request_handler.h"
+
+namespace fwmock::net {
+
+using TimePoint = std::chrono::steady_clock::time_point;
+
+// What a connection waits for after a turn.
+enum class Wait { kRead, kWrite, kClose };
+
+// One accepted, non-blocking socket and everything it has received and has still to send. Owned
+// by one thread at a time (the loop hands it over with EPOLLONESHOT); never blocks.
+class Connection {
+ public:
+  Connection(int fd, const ConnectionConfig& config, RequestHandler& handler, TimePoint now);
+  ~Connection();  // closes the socket
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // The socket is ready: reads what it holds, answers every complete request buffered, in order,
+  // sends what the socket takes. `stopping`: the server is shutting down, the answer being given
+  // is the last.
+  Wait OnReady(bool stopping, TimePoint now);
+  // When the connection is to be closed if it is still waiting.
+  TimePoint deadline() const { return deadline_; }
+  // The deadline passed: a request partly received gets a 408 if the socket takes it at once.
+  void OnTimeout();
+  // An answer is leaving: a stopping server lets it finish.
+  bool sending() const { return phase_ == Phase::kSending; }
+
+ private:
+  enum class Phase { kReceiving, kSending, kLingering };
+
+  bool Receive(TimePoint now);
+  std::size_t ReadBudget() const;
+  Wait Serve(bool stopping, TimePoint now);
+  // Answers the complete request at the front of the buffer; false if the connection closes.
+  bool AnswerOne(bool stopping, TimePoint now);
+  void SkipBlankLines();
+  Wait Finish(TimePoint now);
+  Wait Linger(TimePoint now);
+  Wait AwaitOutput(TimePoint now);
+  Wait AwaitInput(TimePoint now);
+
+  int fd_;
+  const ConnectionConfig& config_;
+  RequestHandler& handler_;
+  Peer peer_;
+  InputBuffer input_;
+  OutputQueue output_;
+  RequestFramer framer_;
+  Phase phase_ = Phase::kReceiving;
+  TimePoint deadline_;
+  TimePoint request_began_;  // first byte of the request being received (or the accept)
+  TimePoint last_input_;
+  TimePoint last_output_;
+  std::size_t sent_at_last_output_ = 0;
+  std::size_t answered_ = 0;
+  bool continue_sent_ = false;  // "100 Continue" for the request being received
+  bool closing_ = false;        // the last answer is written: close once it is sent
+  bool peer_eof_ = false;
+};
+
+}  // namespace fwmock::net

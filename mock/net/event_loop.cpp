@@ -1,0 +1,235 @@
+#include "event_loop.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+namespace fwmock::net {
+namespace {
+
+constexpr std::uint64_t kListenerTag = 1ull << 63;
+constexpr std::uint64_t kSignalTag = 1ull << 62;
+constexpr std::uint64_t kTimerTag = 1ull << 61;
+constexpr std::uint64_t kExitTag = 1ull << 60;
+constexpr std::uint32_t kGenerationMask = (1u << 28) - 1;
+constexpr int kAcceptsPerTurn = 64;
+
+std::uint64_t ConnectionTag(int fd, std::uint32_t generation) {
+  return static_cast<std::uint64_t>(generation) << 32 | static_cast<std::uint32_t>(fd);
+}
+
+// How often the timer looks for connections past their deadline: a quarter of the shortest
+// timeout, between 10 ms and 250 ms.
+Duration Tick(const Timeouts& t) {
+  const Duration shortest = std::min({t.header, t.idle, t.io, t.linger});
+  return std::clamp<Duration>(shortest / 4, std::chrono::milliseconds(10),
+                              std::chrono::milliseconds(250));
+}
+
+bool SetTimer(int fd, Duration period) {
+  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(period).count();
+  itimerspec spec{};
+  spec.it_interval.tv_sec = static_cast<time_t>(ns / 1000000000);
+  spec.it_interval.tv_nsec = static_cast<long>(ns % 1000000000);
+  spec.it_value = spec.it_interval;
+  return ::timerfd_settime(fd, 0, &spec, nullptr) == 0;
+}
+
+// Reads a timerfd's count or a signalfd's signals (a read takes at least one whole record).
+void Drain(int fd) {
+  signalfd_siginfo record{};
+  while (::read(fd, &record, sizeof record) > 0) {
+  }
+}
+
+}  // namespace
+
+EventLoop::EventLoop(int listen_fd, RequestHandler& handler, const ConnectionConfig& config,
+                     int threads, const sigset_t& stop_signals)
+    : listen_fd_(listen_fd),
+      handler_(handler),
+      config_(config),
+      threads_(std::max(threads, 1)),
+      stop_signals_(stop_signals) {}
+
+EventLoop::~EventLoop() {
+  CloseListener();
+  for (const int fd : {epoll_fd_, signal_fd_, timer_fd_, exit_fd_}) {
+    if (fd >= 0) ::close(fd);
+  }
+}
+
+bool EventLoop::Run(std::string* error) {
+  if (!SetUp(error)) return false;
+  std::vector<std::thread> others;
+  for (int i = 1; i < threads_; ++i) others.emplace_back([this] { Work(); });
+  Work();
+  for (std::thread& t : others) t.join();
+  return true;
+}
+
+bool EventLoop::SetUp(std::string* error) {
+  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+  signal_fd_ = ::signalfd(-1, &stop_signals_, SFD_NONBLOCK | SFD_CLOEXEC);
+  timer_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+  exit_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (epoll_fd_ < 0 || signal_fd_ < 0 || timer_fd_ < 0 || exit_fd_ < 0 ||
+      !SetTimer(timer_fd_, Tick(config_.timeouts))) {
+    *error = std::string("event loop: ") + std::strerror(errno);
+    return false;
+  }
+  Arm(listen_fd_, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_ADD);
+  Arm(signal_fd_, kSignalTag, EPOLLIN, EPOLL_CTL_ADD);
+  Arm(timer_fd_, kTimerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_ADD);
+  Arm(exit_fd_, kExitTag, EPOLLIN, EPOLL_CTL_ADD);  // level-triggered: wakes every thread
+  return true;
+}
+
+void EventLoop::Arm(int fd, std::uint64_t tag, std::uint32_t events, int op) {
+  epoll_event event{};
+  event.events = events;
+  event.data.u64 = tag;
+  ::epoll_ctl(epoll_fd_, op, fd, &event);
+}
+
+// One event at a time: a thread never holds events that another, idle, thread could serve.
+void EventLoop::Work() {
+  while (!exit_.load()) {
+    epoll_event event{};
+    const int n = ::epoll_wait(epoll_fd_, &event, 1, 1000);
+    if (n == 1) Dispatch(event.data.u64, event.events);
+  }
+}
+
+void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t /*events*/) {
+  if (tag == kListenerTag) return Accept();
+  if (tag == kSignalTag) {
+    Drain(signal_fd_);
+    return Stop();
+  }
+  if (tag == kTimerTag) {
+    Drain(timer_fd_);
+    Sweep();
+    return Arm(timer_fd_, kTimerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
+  }
+  if (tag == kExitTag) return exit_.store(true);
+  Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32));
+}
+
+void EventLoop::Accept() {
+  std::lock_guard<std::mutex> lock(listener_mu_);
+  if (listen_fd_ < 0) return;
+  for (int i = 0; i < kAcceptsPerTurn; ++i) {
+    const int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) {
+      Adopt(fd);
+      continue;
+    }
+    if (errno == EINTR || errno == ECONNABORTED) continue;
+    if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+      accept_paused_.store(true);  // the timer arms the listener again
+      return;
+    }
+    break;
+  }
+  Arm(listen_fd_, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
+}
+
+void EventLoop::Adopt(int fd) {
+  Slot* slot = table_.Make(fd);
+  if (slot == nullptr) {
+    ::close(fd);
+    return;
+  }
+  const int yes = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  auto connection =
+      std::make_unique<Connection>(fd, config_, handler_, std::chrono::steady_clock::now());
+  std::lock_guard<std::mutex> lock(slot->mu);
+  slot->generation = (slot->generation + 1) & kGenerationMask;
+  slot->busy = false;
+  slot->connection = std::move(connection);
+  live_.fetch_add(1);
+  Arm(fd, ConnectionTag(fd, slot->generation), EPOLLIN | EPOLLRDHUP | EPOLLONESHOT, EPOLL_CTL_ADD);
+}
+
+void EventLoop::Serve(int fd, std::uint32_t generation) {
+  Slot* slot = table_.Find(fd);
+  if (slot == nullptr) return;
+  Connection* connection = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(slot->mu);
+    if (slot->connection == nullptr || slot->generation != generation || slot->busy) return;
+    slot->busy = true;
+    connection = slot->connection.get();
+  }
+  const Wait wait = connection->OnReady(stopping_.load(), std::chrono::steady_clock::now());
+  std::lock_guard<std::mutex> lock(slot->mu);
+  slot->busy = false;
+  Release(*slot, fd, wait);
+}
+
+void EventLoop::Release(Slot& slot, int fd, Wait wait) {
+  if (wait == Wait::kRead && stopping_.load()) wait = Wait::kClose;  // nothing in flight
+  if (wait != Wait::kClose) {
+    const std::uint32_t events = wait == Wait::kRead ? EPOLLIN | EPOLLRDHUP : EPOLLOUT;
+    return Arm(fd, ConnectionTag(fd, slot.generation), events | EPOLLONESHOT, EPOLL_CTL_MOD);
+  }
+  slot.connection.reset();  // closes the socket, which leaves the epoll set
+  slot.generation = (slot.generation + 1) & kGenerationMask;
+  if (live_.fetch_sub(1) == 1) ExitIfDone();
+}
+
+// Closes the connections past their deadline; when stopping, every one not sending an answer.
+void EventLoop::Sweep() {
+  const auto now = std::chrono::steady_clock::now();
+  const bool stopping = stopping_.load();
+  for (int fd = 0, highest = table_.highest(); fd <= highest; ++fd) {
+    Slot* slot = table_.Find(fd);
+    if (slot == nullptr) continue;
+    std::lock_guard<std::mutex> lock(slot->mu);
+    Connection* connection = slot->connection.get();
+    if (connection == nullptr || slot->busy) continue;
+    const bool late = now >= connection->deadline();
+    if (!late && !(stopping && !connection->sending())) continue;
+    if (late) connection->OnTimeout();
+    Release(*slot, fd, Wait::kClose);
+  }
+  if (accept_paused_.exchange(false) && !stopping) {
+    std::lock_guard<std::mutex> lock(listener_mu_);
+    if (listen_fd_ >= 0) Arm(listen_fd_, kListenerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
+  }
+}
+
+void EventLoop::Stop() {
+  if (stopping_.exchange(true)) return;
+  CloseListener();
+  Sweep();
+  ExitIfDone();
+}
+
+void EventLoop::CloseListener() {
+  std::lock_guard<std::mutex> lock(listener_mu_);
+  if (listen_fd_ < 0) return;
+  ::close(listen_fd_);
+  listen_fd_ = -1;
+}
+
+void EventLoop::ExitIfDone() {
+  if (!stopping_.load() || live_.load() > 0) return;
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const ssize_t n = ::write(exit_fd_, &one, sizeof one);
+}
+
+}  // namespace fwmock::net

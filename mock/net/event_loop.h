@@ -1,0 +1,67 @@
+#pragma once
+
+#include <signal.h>
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include "connection_config.h"
+#include "connection_table.h"
+#include "request_handler.h"
+
+namespace fwmock::net {
+
+// fwmock's connection layer: one epoll set holding the listening socket, every accepted
+// connection, the stop signals and a timer, and a few threads that all wait on it. A ready
+// connection is served by the thread that got its event (EPOLLONESHOT: by no other), which
+// answers every complete request buffered and hands the connection back to epoll: an idle or
+// slow connection owns no thread. The timer closes connections past their deadline.
+class EventLoop {
+ public:
+  // Takes `listen_fd` (from Listen). `stop_signals` must be blocked in every thread already.
+  EventLoop(int listen_fd, RequestHandler& handler, const ConnectionConfig& config, int threads,
+            const sigset_t& stop_signals);
+  ~EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+
+  // Serves on `threads` threads, the caller's among them, until a stop signal: then it stops
+  // accepting, closes idle connections, lets answers being given finish, and returns once every
+  // connection is closed. False with `*error` set if the loop could not be set up.
+  bool Run(std::string* error);
+
+ private:
+  bool SetUp(std::string* error);
+  void Work();
+  void Dispatch(std::uint64_t tag, std::uint32_t events);
+  void Accept();
+  void Adopt(int fd);
+  void Serve(int fd, std::uint32_t generation);
+  // Arms `fd` again, or closes it; the slot's lock is held.
+  void Release(Slot& slot, int fd, Wait wait);
+  void Sweep();
+  void Stop();
+  void CloseListener();
+  void ExitIfDone();
+  void Arm(int fd, std::uint64_t tag, std::uint32_t events, int op);
+
+  int listen_fd_;
+  RequestHandler& handler_;
+  ConnectionConfig config_;
+  int threads_;
+  sigset_t stop_signals_;
+  int epoll_fd_ = -1;
+  int signal_fd_ = -1;
+  int timer_fd_ = -1;
+  int exit_fd_ = -1;
+  ConnectionTable table_;
+  std::mutex listener_mu_;  // accepting, or closing the listener
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> accept_paused_{false};  // out of file descriptors: wait for the timer
+  std::atomic<bool> exit_{false};
+  std::atomic<long> live_{0};  // connections open
+};
+
+}  // namespace fwmock::net
