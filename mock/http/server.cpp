@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include <httplib.h>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -25,10 +26,14 @@ using aipfilter::StatusCode;
 
 namespace {
 
-// httplib's server with access to its listening socket, to raise the compiled-in backlog of 5.
+// httplib's server with access to its listening socket, to raise the compiled-in backlog of 5
+// and to stop a server whose listen loop has not started yet.
 class HttpServer : public httplib::Server {
  public:
   void RaiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+  // httplib's stop() does nothing before listen_after_bind() has marked the server running; a
+  // listening socket shut down makes that loop's accept() fail at once, whenever it starts.
+  void ShutDownListener() { ::shutdown(svr_sock_, SHUT_RDWR); }
 };
 
 bool HasBody(const httplib::Request& req) {
@@ -133,8 +138,18 @@ class Server::Impl {
     return port;
   }
 
-  bool Listen() { return http_.listen_after_bind(); }
-  void Stop() { http_.stop(); }
+  // After a Stop(), the listen loop ends by the failed accept() of a shut-down socket: that is a
+  // requested stop, not an error.
+  bool Listen() {
+    const bool ok = http_.listen_after_bind();
+    listen_ended_ = true;  // httplib has closed the socket: its number may be reused
+    return ok || stop_requested_;
+  }
+  void Stop() {
+    stop_requested_ = true;
+    if (http_.is_running()) return http_.stop();
+    if (!listen_ended_) http_.ShutDownListener();
+  }
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
@@ -189,6 +204,8 @@ class Server::Impl {
   ServerConfig config_;
   Services services_;
   HttpServer http_;
+  std::atomic<bool> stop_requested_{false};
+  std::atomic<bool> listen_ended_{false};
 };
 
 Server::Server(const ServerConfig& config, const Services& services)
