@@ -21,7 +21,7 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
     : clock_(MakeClock(options)),
       store_(options.seed),
       tokens_(MakeTokens(options)),
-      lister_(store_, tokens_, options.cache_bytes),
+      lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
       openapi_yaml_(std::move(openapi_yaml)) {}
 

@@ -14,6 +14,7 @@
 #include "backend.h"
 #include "options.h"
 #include "server.h"
+#include "parent_watch.h"
 
 extern char** environ;
 
@@ -52,12 +53,17 @@ std::thread StartSignalThread(Server* server, sigset_t signals) {
 
 int Run(int argc, char** argv) {
   Options options;
+  const pid_t parent = getppid();  // before anything else: --exit-with-parent compares with it
   std::string error;
   if (!ParseOptions(argc, argv, Environment(), &options, &error)) {
     std::cerr << "fwmock: " << error << "\n";
     return kExitUsage;
   }
   if (options.help) {
+  if (options.exit_with_parent && !ExitWithParent(parent)) {
+    std::cerr << "fwmock: --exit-with-parent: the parent process has already exited\n";
+    return 0;
+  }
     std::cout << Usage();
     return 0;
   }

@@ -22,6 +22,8 @@ struct Options {
   std::string log_file;          // empty: request lines go to stderr
   bool allow_anonymous = false;  // accept requests without a bearer key
   bool cors = false;             // answer CORS preflights, allow any origin
+  bool strict_filters = false;   // a bare word in a List filter is a 400
+  bool exit_with_parent = false;  // exit when the process that started fwmock dies
   int threads = 64;
   std::uint64_t seed = 0;
   LifecycleConfig lifecycle;
