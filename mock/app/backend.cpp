@@ -25,13 +25,14 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
       openapi_yaml_(std::move(openapi_yaml)) {}
 
-Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml) {
+Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,
+                                                std::vector<std::string>* warnings) {
   std::unique_ptr<Backend> backend(new Backend(options, std::move(openapi_yaml)));
   // Without --fixtures, the bundled data compiled into the binary.
   const Status loaded = options.fixtures.empty()
                             ? LoadFixtureText("fixtures/batch_jobs.json (built in)",
-                                              EmbeddedFixtures(), &backend->store_)
-                            : LoadFixtures(options.fixtures, &backend->store_);
+                                              EmbeddedFixtures(), &backend->store_, warnings)
+                            : LoadFixtures(options.fixtures, &backend->store_, warnings);
   if (!loaded.ok()) return loaded;
   backend->lister_.Warm();
   return backend;

@@ -9,12 +9,13 @@
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "assets.h"
 #include "backend.h"
 #include "options.h"
-#include "server.h"
 #include "parent_watch.h"
+#include "server.h"
 
 extern char** environ;
 
@@ -52,18 +53,18 @@ std::thread StartSignalThread(Server* server, sigset_t signals) {
 }
 
 int Run(int argc, char** argv) {
-  Options options;
   const pid_t parent = getppid();  // before anything else: --exit-with-parent compares with it
+  Options options;
   std::string error;
   if (!ParseOptions(argc, argv, Environment(), &options, &error)) {
     std::cerr << "fwmock: " << error << "\n";
     return kExitUsage;
   }
-  if (options.help) {
   if (options.exit_with_parent && !ExitWithParent(parent)) {
     std::cerr << "fwmock: --exit-with-parent: the parent process has already exited\n";
     return 0;
   }
+  if (options.help) {
     std::cout << Usage();
     return 0;
   }
@@ -71,8 +72,10 @@ int Run(int argc, char** argv) {
     std::cout << "fwmock " FWMOCK_VERSION "\n";
     return 0;
   }
+  std::vector<std::string> warnings;
   Result<std::unique_ptr<Backend>> backend =
-      Backend::Build(options, std::string(EmbeddedOpenApiYaml()));
+      Backend::Build(options, std::string(EmbeddedOpenApiYaml()), &warnings);
+  for (const std::string& warning : warnings) std::cerr << "fwmock: warning: " << warning << "\n";
   if (!backend.ok()) {
     std::cerr << "fwmock: fixtures: " << backend.status().message() << "\n";
     return kExitUsage;
