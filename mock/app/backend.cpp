@@ -21,17 +21,18 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
     : clock_(MakeClock(options)),
       store_(options.seed),
       tokens_(MakeTokens(options)),
-      lister_(store_, tokens_, options.cache_bytes),
+      lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
       openapi_yaml_(std::move(openapi_yaml)) {}
 
-Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml) {
+Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,
+                                                std::vector<std::string>* warnings) {
   std::unique_ptr<Backend> backend(new Backend(options, std::move(openapi_yaml)));
   // Without --fixtures, the bundled data compiled into the binary.
   const Status loaded = options.fixtures.empty()
                             ? LoadFixtureText("fixtures/batch_jobs.json (built in)",
-                                              EmbeddedFixtures(), &backend->store_)
-                            : LoadFixtures(options.fixtures, &backend->store_);
+                                              EmbeddedFixtures(), &backend->store_, warnings)
+                            : LoadFixtures(options.fixtures, &backend->store_, warnings);
   if (!loaded.ok()) return loaded;
   backend->lister_.Warm();
   return backend;

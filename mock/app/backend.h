@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "clock.h"
 #include "job_service.h"
@@ -18,7 +19,9 @@ namespace fwmock {
 class Backend {
  public:
   // Loads the fixtures and warms the caches; INVALID_ARGUMENT naming the file on bad fixtures.
-  static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml);
+  // The fixtures' unknown keys add a line each to `warnings`.
+  static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml,
+                                                std::vector<std::string>* warnings);
 
   Services services() { return {&jobs_, &clock_, &openapi_yaml_}; }
 

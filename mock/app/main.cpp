@@ -9,12 +9,14 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "assets.h"
 #include "backend.h"
 #include "event_loop.h"
 #include "listener.h"
 #include "options.h"
+#include "parent_watch.h"
 #include "server.h"
 
 extern char** environ;
@@ -64,12 +66,19 @@ net::ConnectionConfig ConnectionConfigOf(const Options& options) {
 }
 
 int Run(int argc, char** argv) {
+  const pid_t parent = getppid();  // before anything else: --exit-with-parent compares with it
+  // Blocked before anything else too: a SIGTERM from the first moment on (--exit-with-parent's
+  // included) waits for the event loop, which stops cleanly.
   const sigset_t signals = BlockStopSignals();
   Options options;
   std::string error;
   if (!ParseOptions(argc, argv, Environment(), &options, &error)) {
     std::cerr << "fwmock: " << error << "\n";
     return kExitUsage;
+  }
+  if (options.exit_with_parent && !ExitWithParent(parent)) {
+    std::cerr << "fwmock: --exit-with-parent: the parent process has already exited\n";
+    return 0;
   }
   if (options.help) {
     std::cout << Usage();
@@ -79,8 +88,10 @@ int Run(int argc, char** argv) {
     std::cout << "fwmock " FWMOCK_VERSION "\n";
     return 0;
   }
+  std::vector<std::string> warnings;
   Result<std::unique_ptr<Backend>> backend =
-      Backend::Build(options, std::string(EmbeddedOpenApiYaml()));
+      Backend::Build(options, std::string(EmbeddedOpenApiYaml()), &warnings);
+  for (const std::string& warning : warnings) std::cerr << "fwmock: warning: " << warning << "\n";
   if (!backend.ok()) {
     std::cerr << "fwmock: fixtures: " << backend.status().message() << "\n";
     return kExitUsage;

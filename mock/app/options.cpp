@@ -65,6 +65,14 @@ bool ApplyTimeout(const char* flag, const std::string& v, std::int64_t* out, std
   return true;
 }
 
+// A boolean flag: `help` is its description; its variable takes kBoolValues.
+Spec BoolSpec(const char* flag, const char* env, bool Options::*field, const char* help) {
+  auto apply = [flag, field](const std::string& v, Options* o, std::string* e) {
+    return ApplyBool(flag, v, &(o->*field), e);
+  };
+  return {flag, env, false, apply, "", help, kBoolValues};
+}
+
 const std::vector<Spec>& Specs() {
   static const std::vector<Spec> kSpecs = {
       {"--host", "FWMOCK_HOST", true,
@@ -235,23 +243,19 @@ const std::vector<Spec>& Specs() {
          return true;
        },
        "N", "memory for List caches, in MiB (default 256)", ""},
-      {"--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", false,
-       [](const std::string& v, Options* o, std::string* e) {
-         return ApplyBool("--allow-anonymous", v, &o->allow_anonymous, e);
-       },
-       "",
-       "accept requests without a bearer key (load\n"
-       "tests, browsers); keys given are still\n"
-       "checked",
-       kBoolValues},
-      {"--cors", "FWMOCK_CORS", false,
-       [](const std::string& v, Options* o, std::string* e) {
-         return ApplyBool("--cors", v, &o->cors, e);
-       },
-       "",
-       "answer CORS preflights (OPTIONS) with 204,\n"
-       "allow any origin on every answer (browsers)",
-       kBoolValues},
+      BoolSpec("--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", &Options::allow_anonymous,
+               "accept requests without a bearer key (load\n"
+               "tests, browsers); keys given are still\n"
+               "checked"),
+      BoolSpec("--cors", "FWMOCK_CORS", &Options::cors,
+               "answer CORS preflights (OPTIONS) with 204,\n"
+               "allow any origin on every answer (browsers)"),
+      BoolSpec("--strict-filters", "FWMOCK_STRICT_FILTERS", &Options::strict_filters,
+               "a bare word in a List filter (such as a\n"
+               "lower-case \"and\") is a 400, not a search"),
+      BoolSpec("--exit-with-parent", "FWMOCK_EXIT_WITH_PARENT", &Options::exit_with_parent,
+               "exit 0, as on SIGTERM, when the process\n"
+               "(thread) that started fwmock dies (Linux)"),
       {"--help", nullptr, false,
        [](const std::string&, Options* o, std::string*) { return o->help = true; }, "", "this text",
        ""},

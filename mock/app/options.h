@@ -22,6 +22,8 @@ struct Options {
   std::string log_file;                          // empty: request lines go to stderr
   bool allow_anonymous = false;                  // accept requests without a bearer key
   bool cors = false;                             // answer CORS preflights, allow any origin
+  bool strict_filters = false;                   // a bare word in a List filter is a 400
+  bool exit_with_parent = false;                 // exit when the process that started fwmock dies
   int threads = 4;                               // threads answering requests
   std::int64_t header_timeout = 10'000'000'000;  // nanoseconds, as each timeout
   std::int64_t idle_timeout = 60'000'000'000;

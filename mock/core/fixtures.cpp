@@ -1,6 +1,8 @@
 #include "fixtures.h"
 
+#include "field_suggestion.h"
 #include "job_decoder.h"
+#include "job_validation.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <utility>
 
 namespace fwmock {
@@ -125,6 +128,19 @@ class FileLoader : public nlohmann::json_sax<json> {
  public:
   FileLoader(std::string path, JobStore* store) : path_(std::move(path)), store_(store) {}
 
+  // One line per unknown key of the jobs loaded so far, with the first job that has it, how
+  // many have it, and the field it most likely meant.
+  std::vector<std::string> Warnings() const {
+    std::vector<std::string> out;
+    for (const auto& [key, seen] : unknown_) {
+      const std::string closest = ClosestFieldName(key);
+      out.push_back(Name() + ": " + seen.first_job + ": unknown field \"" + key + "\" ignored" +
+                    (seen.jobs > 1 ? " (in " + std::to_string(seen.jobs) + " jobs)" : "") +
+                    (closest.empty() ? "" : "; did you mean \"" + closest + "\"?"));
+    }
+    return out;
+  }
+
   Status Load() {
     MappedFile file(path_);
     if (!file.error().empty()) return Error("cannot read: " + file.error());
@@ -222,16 +238,17 @@ class FileLoader : public nlohmann::json_sax<json> {
     return true;
   }
 
-  // Passes on the decoder's verdict and stores the job once its object closes.
+  // Passes on the decoder's verdict and stores the job once its object closes: its writable
+  // fields checked as a Create's would be, its unknown keys noted.
   bool Forward(bool ok) {
-    if (!ok) {
-      const std::string& name = decoder_.name();
-      return Fail(Error(Where() + (name.empty() ? "" : " (" + name + ")") + ": " +
-                        decoder_.status().message()));
-    }
+    if (!ok) return Fail(Error(JobLabel(decoder_.name()) + ": " + decoder_.status().message()));
     if (!decoder_.done()) return true;
     decoding_ = false;
+    if (!decoder_.unknown_keys().empty()) NoteUnknownKeys();
     BatchJob job = decoder_.Take();
+    if (Status valid = ValidateJob(job, JobSource::kFixture); !valid.ok()) {
+      return Fail(Error(JobLabel(job.name) + ": " + valid.message()));
+    }
     const std::string where = Where();
     ++index_;
     if (job.name.empty()) {
@@ -257,10 +274,21 @@ class FileLoader : public nlohmann::json_sax<json> {
     return aipfilter::OkStatus();
   }
 
-  std::string Where() const { return "batchJobs[" + std::to_string(index_) + "]"; }
-  Status Error(const std::string& what) const {
-    return InvalidArgumentError((path_ == "-" ? "stdin" : path_) + ": " + what);
+  void NoteUnknownKeys() {
+    for (const std::string& key : decoder_.unknown_keys()) {
+      const auto [it, added] = unknown_index_.try_emplace(key, unknown_.size());
+      if (added) unknown_.push_back({key, {JobLabel(decoder_.name()), 0}});
+      ++unknown_[it->second].second.jobs;
+    }
   }
+
+  std::string Where() const { return "batchJobs[" + std::to_string(index_) + "]"; }
+  // The job being decoded: its index, and its name if it has one.
+  std::string JobLabel(const std::string& name) const {
+    return Where() + (name.empty() ? "" : " (" + name + ")");
+  }
+  std::string Name() const { return path_ == "-" ? "stdin" : path_; }
+  Status Error(const std::string& what) const { return InvalidArgumentError(Name() + ": " + what); }
   bool Fail(Status status) {
     if (status_.ok()) status_ = std::move(status);
     return false;
@@ -277,8 +305,19 @@ class FileLoader : public nlohmann::json_sax<json> {
   std::string account_;
   std::size_t index_ = 0;
   std::vector<std::pair<std::string, BatchJob>> nameless_;
+  struct UnknownKey {
+    std::string first_job;
+    std::size_t jobs = 0;
+  };
+  std::vector<std::pair<std::string, UnknownKey>> unknown_;  // in the order first seen
+  std::unordered_map<std::string, std::size_t> unknown_index_;
   Status status_;
 };
+
+void Append(std::vector<std::string> lines, std::vector<std::string>* out) {
+  out->insert(out->end(), std::make_move_iterator(lines.begin()),
+              std::make_move_iterator(lines.end()));
+}
 
 Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
@@ -306,17 +345,24 @@ Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& pat
 
 }  // namespace
 
-Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store) {
+Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store,
+                    std::vector<std::string>* warnings) {
   Result<std::vector<std::string>> files = ExpandPaths(paths);
   if (!files.ok()) return files.status();
   for (const std::string& file : *files) {
-    if (Status s = FileLoader(file, store).Load(); !s.ok()) return s;
+    FileLoader loader(file, store);
+    if (Status s = loader.Load(); !s.ok()) return s;
+    if (warnings != nullptr) Append(loader.Warnings(), warnings);
   }
   return aipfilter::OkStatus();
 }
 
-Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store) {
-  return FileLoader(name, store).LoadText(text);
+Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store,
+                       std::vector<std::string>* warnings) {
+  FileLoader loader(name, store);
+  Status status = loader.LoadText(text);
+  if (status.ok() && warnings != nullptr) Append(loader.Warnings(), warnings);
+  return status;
 }
 
 }  // namespace fwmock

@@ -16,11 +16,19 @@ namespace fwmock {
 // generator).
 // Errors are INVALID_ARGUMENT naming the file and the JSON position, or the job and the field:
 //   fixtures/a.json: batchJobs[3] (accounts/acme/batchJobs/x): field "state": unknown value ...
+// A job's writable fields are checked by a Create body's rules (ValidateJob, JobSource::kFixture:
+// not those on what a request must choose); output-only fields (name, state, times) are kept as
+// given.
+// Unknown keys are ignored, and each adds one line to `warnings` (when given), per file:
+//   a.json: batchJobs[0] (accounts/acme/batchJobs/x): unknown field "numRank" ignored
+//   (in 3 jobs); did you mean "numRanks"?
 // Files are parsed one job at a time, so memory holds the jobs, not the file's JSON tree.
-Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store);
+Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store,
+                    std::vector<std::string>* warnings = nullptr);
 
 // Loads one fixture document held in memory (the bundled data compiled into the binary), as
-// LoadFixtures loads a file; `name` stands for the file in errors.
-Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store);
+// LoadFixtures loads a file; `name` stands for the file in errors and warnings.
+Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store,
+                       std::vector<std::string>* warnings = nullptr);
 
 }  // namespace fwmock

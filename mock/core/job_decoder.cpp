@@ -169,6 +169,7 @@ void JobDecoder::Begin() {
   job_ = BatchJob();
   frames_.clear();
   pending_ = nullptr;
+  unknown_keys_.clear();
   started_ = false;
   status_ = Status();
 }
@@ -257,7 +258,9 @@ bool JobDecoder::EndArray() { return EndObject(); }
 bool JobDecoder::Key(const std::string& key) {
   Frame& top = frames_.back();
   key_ = key;
-  if (top.type == Frame::Type::kObject) pending_ = FindSlot(*top.slots, key);
+  if (top.type != Frame::Type::kObject) return true;
+  pending_ = FindSlot(*top.slots, key);
+  if (pending_ == nullptr) unknown_keys_.push_back(top.prefix + key);
   return true;
 }
 

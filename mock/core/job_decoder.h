@@ -37,6 +37,9 @@ class JobDecoder {
   const Status& status() const { return status_; }
   // The job's name, once its "name" key has been read.
   const std::string& name() const { return job_.name; }
+  // The keys of the job (and of its executors) that name no field, dotted and in the order read:
+  // {"numRank", "pythonExecutor.targt"}. What an unknown key holds is not looked into.
+  const std::vector<std::string>& unknown_keys() const { return unknown_keys_; }
   BatchJob Take() { return std::move(job_); }
 
   struct Slot;  // one key of one object: how its value is stored
@@ -72,6 +75,7 @@ class JobDecoder {
   std::vector<Frame> frames_;
   const Slot* pending_ = nullptr;  // the slot whose key was just read; nullptr: skip its value
   std::string key_;
+  std::vector<std::string> unknown_keys_;
   bool started_ = false;
   Status status_;
 };

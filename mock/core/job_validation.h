@@ -17,6 +17,13 @@ namespace fwmock {
 //   - numRanks is not negative;
 //   - annotations follow Kubernetes' syntax and size limit (annotation_syntax.h).
 // Output-only fields are not looked at.
-Status ValidateJob(const BatchJob& job);
+//
+// A fixture job is a stored job, not a request: the rules on what a request must choose do not
+// apply to it (nodePoolId may be left out, so that a minimal fixture names a job and its state;
+// imageRef may stand beside environmentId and snapshotId), the others do, and its message has
+// no "invalid batch job: " in front:
+// `field "shellExecutor": cannot be set together with "pythonExecutor" (at most one executor)`.
+enum class JobSource { kRequest, kFixture };
+Status ValidateJob(const BatchJob& job, JobSource source = JobSource::kRequest);
 
 }  // namespace fwmock

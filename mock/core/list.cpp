@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <shared_mutex>
+#include "aipfilter/bare_words.h"
 #include "aipfilter/checker.h"
 #include "aipfilter/parser.h"
 #include "aipfilter/printer.h"
@@ -50,10 +51,18 @@ namespace {
 
 using Query = Lister::Query;
 
-Result<Query> Prepare(const ListRequest& request) {
+// The filter parsed and checked against the job schema; under `strict`, without bare words.
+Result<aipfilter::Program> CompileFilter(const Result<aipfilter::Ast>& ast, bool strict) {
+  if (!ast.ok()) return ast.status();
+  Result<aipfilter::Program> program = aipfilter::Check(*ast, JobSchema());
+  if (!program.ok() || !strict) return program;
+  if (Status bare = aipfilter::RejectBareWords(*ast); !bare.ok()) return bare;
+  return program;
+}
+
+Result<Query> Prepare(const ListRequest& request, bool strict_filters) {
   Result<aipfilter::Ast> ast = aipfilter::Parse(request.filter);
-  Result<aipfilter::Program> program =
-      ast.ok() ? aipfilter::Check(*ast, JobSchema()) : Result<aipfilter::Program>(ast.status());
+  Result<aipfilter::Program> program = CompileFilter(ast, strict_filters);
   if (!program.ok()) {
     return InvalidArgumentError("invalid filter: " + program.status().Describe());
   }
@@ -108,8 +117,11 @@ struct Lister::Caches {
   LruCache<const RenderedPage> responses;  // bytes of the bodies
 };
 
-Lister::Lister(const JobStore& store, const TokenCodec& tokens, std::size_t cache_bytes)
-    : store_(store), tokens_(tokens), caches_(std::make_unique<Caches>(cache_bytes)) {}
+Lister::Lister(const JobStore& store, const TokenCodec& tokens, const ListerOptions& options)
+    : store_(store),
+      tokens_(tokens),
+      strict_filters_(options.strict_filters),
+      caches_(std::make_unique<Caches>(options.cache_bytes)) {}
 Lister::~Lister() = default;
 
 namespace {
@@ -178,7 +190,7 @@ Result<ListPage> Lister::Page(const Account& account, const ListRequest& request
 
 Result<ListPage> Lister::List(const ListRequest& request) {
   if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
-  Result<Query> query = Prepare(request);
+  Result<Query> query = Prepare(request, strict_filters_);
   if (!query.ok()) return query.status();
   std::optional<Position> after;
   if (!request.page_token.empty()) {  // checked before any filtering work

@@ -50,6 +50,13 @@ constexpr std::int32_t kDefaultPageSize = 50;
 constexpr std::int32_t kMaxPageSize = 200;
 constexpr std::size_t kDefaultCacheBytes = 256u << 20;
 
+struct ListerOptions {
+  std::size_t cache_bytes = kDefaultCacheBytes;  // both caches together
+  // A bare word in a filter (`and` in `a = 1 and b = 2`) is INVALID_ARGUMENT, not a search
+  // (aipfilter::RejectBareWords).
+  bool strict_filters = false;
+};
+
 // List Batch Jobs: pageSize coercion, filter, orderBy, page tokens, readMask, totalSize.
 // Errors are INVALID_ARGUMENT with a message that names the parameter.
 //
@@ -61,8 +68,7 @@ constexpr std::size_t kDefaultCacheBytes = 256u << 20;
 // version of the account (under its shared lock).
 class Lister {
  public:
-  Lister(const JobStore& store, const TokenCodec& tokens,
-         std::size_t cache_bytes = kDefaultCacheBytes);
+  Lister(const JobStore& store, const TokenCodec& tokens, const ListerOptions& options = {});
   ~Lister();
 
   // Builds every account's default order now, so that the first request does not.
@@ -84,6 +90,7 @@ class Lister {
 
   const JobStore& store_;
   const TokenCodec& tokens_;
+  bool strict_filters_;
   std::unique_ptr<Caches> caches_;
 };
 

@@ -21,7 +21,7 @@ std::string PipedFixture(int count) {
   for (int i = 0; i < count; ++i) {
     out << (i ? "," : "") << "{\"name\":\"accounts/piped/batchJobs/" << std::string(30, 'p')
         << (10 + i) << "\",\"createTime\":\"2025-01-01T00:00:00Z\",\"displayName\":\""
-        << std::string(100, 'd') << "\"}";
+        << std::string(60, 'd') << "\"}";
   }
   out << "]}";
   return out.str();
@@ -104,10 +104,11 @@ TEST_CASE("Flag --fixtures reads a FIFO", "[process][fixtures]") {
   CheckServesPipedJobs(server);
 }
 
-TEST_CASE("Bad JSON on stdin exits 2 naming stdin", "[process][fixtures]") {
+// fwmock --fixtures - run to its exit with `text` on its stdin.
+ExitResult RunWithStdin(const std::string& text) {
   int p[2];
   REQUIRE(::pipe2(p, O_CLOEXEC) == 0);
-  std::thread writer = WriteAndClose(p[1], "{\"batchJobs\":[");
+  std::thread writer = WriteAndClose(p[1], text);
   ExitResult r;
   {
     StdinFrom in(p[0]);
@@ -115,8 +116,22 @@ TEST_CASE("Bad JSON on stdin exits 2 naming stdin", "[process][fixtures]") {
     r = RunToCompletion({"--port", "0", "--fixtures", "-"});
   }
   writer.join();
+  return r;
+}
+
+TEST_CASE("Bad JSON on stdin exits 2 naming stdin", "[process][fixtures]") {
+  const ExitResult r = RunWithStdin("{\"batchJobs\":[");
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("stdin: invalid JSON"));
+}
+
+TEST_CASE("A job on stdin that breaks a Create rule exits 2 naming stdin, the job and the field",
+          "[process][fixtures]") {
+  const ExitResult r =
+      RunWithStdin(R"({"batchJobs":[{"name":"accounts/a/batchJobs/1","shellExecutor":{}}]})");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(R"(stdin: batchJobs[0] (accounts/a/batchJobs/1): field)"
+                                    R"( "shellExecutor.command": required)"));
 }
 
 }  // namespace

@@ -22,23 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kReadyTimeoutMs = 20000;
 
-// The environment of the child: ours without any FWMOCK_* variable, plus `extra`.
-std::vector<std::string> ChildEnvironment(const std::map<std::string, std::string>& extra) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    if (std::strncmp(*e, "FWMOCK_", 7) != 0) env.emplace_back(*e);
-  }
-  for (const auto& [key, value] : extra) env.push_back(key + "=" + value);
-  return env;
-}
-
-std::vector<char*> CStrings(std::vector<std::string>& items) {
-  std::vector<char*> out;
-  for (std::string& item : items) out.push_back(item.data());
-  out.push_back(nullptr);
-  return out;
-}
-
 struct Spawned {
   pid_t pid;
   int out_fd;  // read end of the child's stdout
@@ -121,6 +104,23 @@ int Reap(pid_t pid, int out_fd, std::string* out, Clock::time_point deadline) {
 }
 
 }  // namespace
+
+// The environment of the child: ours without any FWMOCK_* variable, plus `extra`.
+std::vector<std::string> ChildEnvironment(const std::map<std::string, std::string>& extra) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::strncmp(*e, "FWMOCK_", 7) != 0) env.emplace_back(*e);
+  }
+  for (const auto& [key, value] : extra) env.push_back(key + "=" + value);
+  return env;
+}
+
+std::vector<char*> CStrings(std::vector<std::string>& items) {
+  std::vector<char*> out;
+  for (std::string& item : items) out.push_back(item.data());
+  out.push_back(nullptr);
+  return out;
+}
 
 std::string FwmockBinary() { return FWMOCK_BINARY; }
 

@@ -12,6 +12,12 @@ namespace fwmock_test {
 // The path of the fwmock binary under test.
 std::string FwmockBinary();
 
+// The environment of a child fwmock: ours without any FWMOCK_* variable, plus `extra`.
+std::vector<std::string> ChildEnvironment(const std::map<std::string, std::string>& extra);
+
+// `items` as a null-terminated array for execve (pointing into `items`).
+std::vector<char*> CStrings(std::vector<std::string>& items);
+
 // How a process ended: its exit code (or 128 + signal) and everything it wrote.
 struct ExitResult {
   int exit_code = -1;

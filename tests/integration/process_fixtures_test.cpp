@@ -1,5 +1,6 @@
 // --fixtures: loading files and directories, and the messages of bad fixtures.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <regex>
 #include <set>
 
@@ -34,6 +35,15 @@ TEST_CASE("Bad fixtures exit 2 naming the file and the position or the job and f
        {"batchJobs[0]", "targetType"}},
       {R"({"batchJobs":[{"name":"not-a-job-name"}]})", {"batchJobs[0]", "not-a-job-name"}},
       {R"({"batchJobs":[{"displayName":"no name, no account"}]})", {"batchJobs[0]", "account"}},
+      {R"({"batchJobs":[{"name":"accounts/a/batchJobs/1","shellExecutor":{"command":"c"},)"
+       R"("pythonExecutor":{"targetType":"MODULE","target":"t"}}]})",
+       {R"(batchJobs[0] (accounts/a/batchJobs/1): field "shellExecutor": cannot be set together)"
+        R"( with "pythonExecutor" (at most one executor))"}},
+      {R"({"batchJobs":[{"name":"accounts/a/batchJobs/1","notebookExecutor":{}}]})",
+       {R"(batchJobs[0] (accounts/a/batchJobs/1): field "notebookExecutor.notebookFilename":)"
+        R"( required)"}},
+      {R"({"account":"a","batchJobs":[{},{"annotations":{"Bad Key":"v"}}]})",
+       {R"(batchJobs[1]: field "annotations": key "Bad Key")"}},
       {R"({"batchJobs":{}})", {"batchJobs"}},
       {R"([])", {"batchJobs"}},
   }));
@@ -141,6 +151,47 @@ TEST_CASE("snake_case fixture keys are accepted and unknown keys ignored", "[pro
       {"pythonExecutor", {{"targetType", "FILENAME"}, {"target", "run.py"}, {"args", {"--x"}}}},
       {"state", "FAILED"}};
   CHECK(JobDifferences(r.json.at("batchJobs")[0], camel).empty());
+}
+
+TEST_CASE("Unknown fixture keys load with one warning each on stderr and the closest field",
+          "[process][fixtures]") {
+  TempDir dir;
+  const std::string file = dir.Write("typo.json", R"({"batchJobs":[
+    {"name":"accounts/demo/batchJobs/t1","numRank":2,"nodePoolId":"p"},
+    {"name":"accounts/demo/batchJobs/t2","numRank":4,"pythonExecutor":{"targetType":"MODULE",
+     "target":"m","argz":["x"]},"colour":"red"}]})");
+  FwmockProcess server({"--fixtures", file});
+  const HttpResult r = ApiClient(server).List("demo");
+  REQUIRE(r.status == 200);
+  CHECK(r.json.at("totalSize") == 2);
+  const std::string w = "fwmock: warning: " + file + ": ";
+  const std::vector<std::string> lines = {
+      R"(batchJobs[0] (accounts/demo/batchJobs/t1): unknown field "numRank" ignored (in 2 jobs);)"
+      R"( did you mean "numRanks"?)",
+      R"(batchJobs[1] (accounts/demo/batchJobs/t2): unknown field "pythonExecutor.argz")"
+      R"( ignored; did you mean "pythonExecutor.args"?)",
+      R"(batchJobs[1] (accounts/demo/batchJobs/t2): unknown field "colour" ignored)",
+  };
+  std::string expected;
+  for (const std::string& line : lines) expected += w + line + "\n";
+  CHECK(server.Stderr() == expected);
+}
+
+TEST_CASE("The bundled and the generated fixtures load without a warning", "[process][fixtures]") {
+  const bool generated = GENERATE(false, true);
+  CAPTURE(generated);
+  TempDir dir;
+  std::vector<std::string> args;
+  if (generated) {
+    const std::string file = dir.path() + "/generated.json";
+    const std::string command =
+        "/usr/bin/python3 " + SourcePath("scripts/gen-fixtures") + " 2000 --seed 3 > " + file;
+    REQUIRE(std::system(command.c_str()) == 0);
+    args = {"--fixtures", file};
+  }
+  FwmockProcess server(args);
+  CHECK(ApiClient(server).List("acme", "pageSize=1").json.at("totalSize") > 0);
+  CHECK(server.Stderr() == "");
 }
 
 TEST_CASE("Jobs without a name get 32-hex ids in the file's account reproducible by --seed",

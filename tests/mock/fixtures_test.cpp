@@ -176,7 +176,9 @@ TEST_CASE("fixture errors name the file and where in it", "[mock][fixtures]") {
       {Jobs("[]"), {"batchJobs[0]", "expected an object"}},
       {Jobs(Named("a", "1") + "," + Named("a", "1")),
        {"batchJobs[1]", "duplicate", "a/batchJobs/1"}},
-      {Jobs(Named("a", "1", R"(, "pythonExecutor": {"args": ["x", "y"]}, "envVars": {"A": "b"})") +
+      {Jobs(Named("a", "1",
+                  R"(, "pythonExecutor": {"targetType": "MODULE", "target": "t", "args": ["x"]},)"
+                  R"( "envVars": {"A": "b"})") +
             "," + Named("a", "2", R"(, "state": "BOGUS")")),
        {"batchJobs[1]", "field \"state\"", "BOGUS"}},
       {Jobs(Named("a", "1", R"(, "createTime": "2026-02-30T00:00:00Z")")),
@@ -184,6 +186,15 @@ TEST_CASE("fixture errors name the file and where in it", "[mock][fixtures]") {
       {Jobs(Named("a", "1", R"(, "numRanks": "many")")), {"batchJobs[0]", "field \"numRanks\""}},
       {Jobs(Named("a", "1") + R"(, {"displayName": "x"})"), {"batchJobs[1]", "account"}},
       {Jobs(R"({"name": "projects/a/jobs/1"})"), {"batchJobs[0]", "projects/a/jobs/1"}},
+      {Jobs(Named("a", "1", R"(, "shellExecutor": {"command": "c"}, "notebookExecutor": {})")),
+       {R"(batchJobs[0] (accounts/a/batchJobs/1): field "shellExecutor": cannot be set together)"
+        R"( with "notebookExecutor" (at most one executor))"}},
+      {Jobs(Named("a", "1") + "," + Named("a", "2", R"(, "pythonExecutor": {"target": "t"})")),
+       {R"(batchJobs[1] (accounts/a/batchJobs/2): field "pythonExecutor.targetType": required)"}},
+      {R"({"account": "a", "batchJobs": [{"annotations": {"a/b/c": ""}}]})",
+       {R"(batchJobs[0]: field "annotations": key "a/b/c": must be a name)"}},
+      {Jobs(Named("a", "1", R"(, "numRanks": -2)")),
+       {R"(batchJobs[0] (accounts/a/batchJobs/1): field "numRanks": must not be negative)"}},
       {R"({"account": 5, "batchJobs": []})", {"account"}},
       {R"({"account": ["acme"], "batchJobs": []})", {"account"}},
       {R"({"account": {"id": "acme"}, "batchJobs": []})", {"account"}},
@@ -192,6 +203,51 @@ TEST_CASE("fixture errors name the file and where in it", "[mock][fixtures]") {
   const TempDir dir;
   const std::string file = dir.Write("bad.json", text);
   CheckLoadError(dir, {file}, file, fragments);
+}
+
+TEST_CASE("a fixture job keeps its output-only fields and may leave out its node pool",
+          "[mock][fixtures]") {
+  const TempDir dir;
+  const std::string file =
+      dir.Write("jobs.json", Jobs(Named("a", "1", R"(, "state": "RUNNING", "createdBy": "x@y")")));
+  JobStore store;
+  MustLoad({file}, &store);
+  const std::vector<fwmock::JobPtr> jobs = store.Snapshot("a");
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0]->job.state == fwmock::JobState::kRunning);
+  CHECK(jobs[0]->job.created_by == "x@y");
+  CHECK(jobs[0]->job.node_pool_id.empty());
+}
+
+TEST_CASE("unknown keys load with one warning each, naming the first job and the closest field",
+          "[mock][fixtures]") {
+  const TempDir dir;
+  const std::string file =
+      dir.Write("typos.json", R"({"account": "a", "batchJobs": [)" +
+                                  Named("a", "1", R"(, "numRank": 2, "colour": {"x": [1]})") +
+                                  R"(, {"numRank": 3, "shellExecutor": {"comand": "c",)"
+                                  R"( "command": "c"}}]})");
+  JobStore store;
+  std::vector<std::string> warnings;
+  const fwmock::Status s = LoadFixtures({file}, &store, &warnings);
+  INFO(s.message());
+  REQUIRE(s.ok());
+  CHECK(store.size() == 2);
+  CHECK(warnings == std::vector<std::string>{
+                        file + R"(: batchJobs[0] (accounts/a/batchJobs/1): unknown field "numRank")"
+                               R"( ignored (in 2 jobs); did you mean "numRanks"?)",
+                        file + R"(: batchJobs[0] (accounts/a/batchJobs/1): unknown field "colour")"
+                               R"( ignored)",
+                        file + R"(: batchJobs[1]: unknown field "shellExecutor.comand" ignored;)"
+                               R"( did you mean "shellExecutor.command"?)",
+                    });
+}
+
+TEST_CASE("the test data loads without warnings", "[mock][fixtures]") {
+  JobStore store;
+  std::vector<std::string> warnings;
+  REQUIRE(LoadFixtures({DataPath("one_job.json")}, &store, &warnings).ok());
+  CHECK(warnings.empty());
 }
 
 TEST_CASE("a duplicate name across files names the second file", "[mock][fixtures]") {

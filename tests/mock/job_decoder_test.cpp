@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <string>
+#include <vector>
 
 using Catch::Matchers::Contains;
 
@@ -32,6 +33,24 @@ TEST_CASE("unknown keys are skipped whatever they hold", "[mock][job_decoder]") 
       R"({"extra": {"a": [1, {"b": [null, "x"]}]}, "more": [[], {}], "numRanks": 3})");
   REQUIRE(job.ok());
   CHECK(job->num_ranks == 3);
+}
+
+TEST_CASE("unknown keys are listed dotted, not what they hold", "[mock][job_decoder]") {
+  fwmock::JobDecoder d;
+  d.Begin();
+  const std::string s = "x";
+  CHECK(d.StartObject());
+  CHECK((d.Key("numRank") && d.Integer(2)));
+  CHECK((d.Key("pythonExecutor") && d.StartObject()));
+  CHECK((d.Key("targt") && d.String(s) && d.Key("target") && d.String(s) && d.EndObject()));
+  CHECK((d.Key("extra") && d.StartObject() && d.Key("inner") && d.Null() && d.EndObject()));
+  CHECK((d.Key("envVars") && d.StartObject() && d.Key("ANY") && d.String(s) && d.EndObject()));
+  CHECK((d.Key("numRanks") && d.Integer(1)));
+  CHECK(d.EndObject());
+  REQUIRE(d.done());
+  CHECK(d.unknown_keys() == std::vector<std::string>{"numRank", "pythonExecutor.targt", "extra"});
+  d.Begin();
+  CHECK(d.unknown_keys().empty());
 }
 
 }  // namespace

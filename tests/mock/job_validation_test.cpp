@@ -7,6 +7,7 @@
 
 #include "job_decoder.h"
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 using nlohmann::json;
 
 namespace fwmock_test {
@@ -97,6 +98,37 @@ TEST_CASE("a job without a node pool fails on it first", "[mock][job_validation]
   const fwmock::Status status = fwmock::ValidateJob(fwmock::BatchJob());
   CHECK(status.code() == StatusCode::kInvalidArgument);
   CHECK(status.message() == R"(invalid batch job: field "nodePoolId": required)");
+}
+
+TEST_CASE("a fixture job may leave out its node pool and give an image beside an environment",
+          "[mock][job_validation]") {
+  CHECK(fwmock::ValidateJob(fwmock::BatchJob(), fwmock::JobSource::kFixture).ok());
+  CHECK(fwmock::ValidateJob(Job(R"("nodePoolId": "")"), fwmock::JobSource::kFixture).ok());
+  const fwmock::BatchJob both = Job(R"("imageRef": "i", "environmentId": "e", "snapshotId": "s")");
+  CHECK(fwmock::ValidateJob(both, fwmock::JobSource::kFixture).ok());
+  CHECK(fwmock::ValidateJob(Job(R"("snapshotId": "s")"), fwmock::JobSource::kFixture).ok());
+  CHECK_FALSE(fwmock::ValidateJob(both).ok());
+}
+
+TEST_CASE("a fixture job breaks the other rules as a request does, its message unprefixed",
+          "[mock][job_validation]") {
+  const auto [extra, message] = GENERATE(table<std::string, std::string>({
+      {R"("pythonExecutor": {"targetType": "MODULE", "target": "m"},
+          "shellExecutor": {"command": "c"})",
+       R"(field "shellExecutor": cannot be set together with "pythonExecutor" (at most one)"
+       R"( executor))"},
+      {R"("notebookExecutor": {})", R"(field "notebookExecutor.notebookFilename": required)"},
+      {R"("annotations": {"a/b/c": "x"})", R"(field "annotations": key "a/b/c": must be a name)"},
+      {R"("numRanks": -1)", R"(field "numRanks": must not be negative, got -1)"},
+      {DisplayName(std::string(64, 'x')),
+       R"(field "displayName": must be fewer than 64 characters, got 64)"},
+  }));
+  CAPTURE(extra);
+  fwmock::BatchJob job = Job(extra);
+  job.node_pool_id.clear();
+  const fwmock::Status status = fwmock::ValidateJob(job, fwmock::JobSource::kFixture);
+  CHECK(status.code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(status.message(), StartsWith(message));
 }
 
 TEST_CASE("annotations over 256 KiB in total are refused", "[mock][job_validation]") {

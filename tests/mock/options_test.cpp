@@ -312,6 +312,22 @@ TEST_CASE("boolean variables accept 1, true, 0 and false", "[mock][options]") {
       table<std::string, bool>({{"1", true}, {"true", true}, {"0", false}, {"false", false}}));
   CAPTURE(value);
   CHECK(MustParse({}, {{"FWMOCK_ALLOW_ANONYMOUS", value}}).allow_anonymous == on);
+  CHECK(MustParse({}, {{"FWMOCK_CORS", value}}).cors == on);
+  CHECK(MustParse({}, {{"FWMOCK_STRICT_FILTERS", value}}).strict_filters == on);
+  CHECK(MustParse({}, {{"FWMOCK_EXIT_WITH_PARENT", value}}).exit_with_parent == on);
+}
+
+TEST_CASE("the --strict-filters and --exit-with-parent flags are off unless given",
+          "[mock][options]") {
+  const Options none = MustParse({});
+  CHECK_FALSE(none.strict_filters);
+  CHECK_FALSE(none.exit_with_parent);
+  const Options both = MustParse({"--strict-filters", "--exit-with-parent"});
+  CHECK(both.strict_filters);
+  CHECK(both.exit_with_parent);
+  CHECK_THAT(Parse({"--strict-filters=1"}).error, Contains("--strict-filters: takes no value"));
+  CHECK_THAT(Parse({}, {{"FWMOCK_EXIT_WITH_PARENT", "yes"}}).error,
+             Contains("FWMOCK_EXIT_WITH_PARENT: --exit-with-parent: expected 1, true, 0 or false"));
 }
 
 // The rows of the usage text that name a flag, each with the rows below it up to the next flag.
@@ -364,7 +380,8 @@ TEST_CASE("the usage text has one column each for flags, descriptions and variab
 }
 
 TEST_CASE("the usage text says which values each boolean variable accepts", "[mock][options]") {
-  for (const char* flag : {"--allow-anonymous", "--cors"}) {
+  for (const char* flag :
+       {"--allow-anonymous", "--cors", "--strict-filters", "--exit-with-parent"}) {
     CAPTURE(flag);
     bool found = false;
     for (const std::vector<std::string>& block : FlagBlocks(fwmock::Usage())) {
