@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <shared_mutex>
+
 #include "aipfilter/bare_words.h"
 #include "aipfilter/checker.h"
 #include "aipfilter/parser.h"
