@@ -77,7 +77,7 @@ TEST_CASE("random inserts and erases keep the order a sorted vector has", "[mock
   for (const JobPtr& j : initial) entries.push_back({j.get(), 0});
   rows.Assign(entries);
   std::vector<JobPtr> oracle = initial;
-  std::vector<JobPtr> owners = initial;  // the index does not own its jobs
+  std::vector<JobPtr> owners = initial;      // the index does not own its jobs
   for (int step = 0; step < 3000; ++step) {  // chunks split and empty out along the way
     if (rng() % 2 == 0 || oracle.empty()) {
       JobPtr j = RandomJob(&rng, 700 + step);
