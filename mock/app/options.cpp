@@ -65,6 +65,15 @@ bool ApplyTimeout(const char* flag, const std::string& v, std::int64_t* out, std
   return true;
 }
 
+// A timeout flag: `help` is its description; its variable takes the same durations.
+Spec TimeoutSpec(const char* flag, const char* env, std::int64_t Options::*field,
+                 const char* help) {
+  auto apply = [flag, field](const std::string& v, Options* o, std::string* e) {
+    return ApplyTimeout(flag, v, &(o->*field), e);
+  };
+  return {flag, env, true, apply, "T", help, ""};
+}
+
 // A boolean flag: `help` is its description; its variable takes kBoolValues.
 Spec BoolSpec(const char* flag, const char* env, bool Options::*field, const char* help) {
   auto apply = [flag, field](const std::string& v, Options* o, std::string* e) {
@@ -163,28 +172,15 @@ const std::vector<Spec>& Specs() {
        "run at once; connections are not limited by\n"
        "it (default 4)",
        ""},
-      {"--header-timeout", "FWMOCK_HEADER_TIMEOUT", true,
-       [](const std::string& v, Options* o, std::string* e) {
-         return ApplyTimeout("--header-timeout", v, &o->header_timeout, e);
-       },
-       "T",
-       "a request's head must arrive within T of the\n"
-       "connection's opening or its first byte, or\n"
-       "408 and close (default 10s)",
-       ""},
-      {"--idle-timeout", "FWMOCK_IDLE_TIMEOUT", true,
-       [](const std::string& v, Options* o, std::string* e) {
-         return ApplyTimeout("--idle-timeout", v, &o->idle_timeout, e);
-       },
-       "T", "close a keep-alive connection idle for T\n(default 60s)", ""},
-      {"--io-timeout", "FWMOCK_IO_TIMEOUT", true,
-       [](const std::string& v, Options* o, std::string* e) {
-         return ApplyTimeout("--io-timeout", v, &o->io_timeout, e);
-       },
-       "T",
-       "close a connection whose request body or\n"
-       "answer makes no progress for T (default 30s)",
-       ""},
+      TimeoutSpec("--header-timeout", "FWMOCK_HEADER_TIMEOUT", &Options::header_timeout,
+                  "a request's head must arrive within T of the\n"
+                  "connection's opening or its first byte, or\n"
+                  "408 and close (default 10s)"),
+      TimeoutSpec("--idle-timeout", "FWMOCK_IDLE_TIMEOUT", &Options::idle_timeout,
+                  "close a keep-alive connection idle for T\n(default 60s)"),
+      TimeoutSpec("--io-timeout", "FWMOCK_IO_TIMEOUT", &Options::io_timeout,
+                  "close a connection whose request body or\n"
+                  "answer makes no progress for T (default 30s)"),
       {"--max-body-mb", "FWMOCK_MAX_BODY_MB", true,
        [](const std::string& v, Options* o, std::string* e) {
          std::int64_t mb = 0;
