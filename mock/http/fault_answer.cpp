@@ -9,23 +9,29 @@
 namespace fwmock {
 namespace {
 
-// The filter parameter as sent (decoded), when there is one.
-std::optional<std::string> FilterOf(const httplib::Request& req) {
+// The parameter `name` as sent (decoded), when there is one.
+std::optional<std::string> ParamOf(const httplib::Request& req, const std::string& name) {
   Result<Params> params = ParseQuery(req.target);
   if (!params.ok()) return std::nullopt;
-  for (const auto& [name, value] : *params) {
-    if (name == "filter") return value;
+  for (const auto& [key, value] : *params) {
+    if (key == name) return value;
   }
   return std::nullopt;
 }
 
 }  // namespace
 
+std::int64_t ListPageOf(const Route& route, const httplib::Request& req) {
+  if (route.operation != Operation::kListJobs) return 0;
+  const std::optional<std::string> token = ParamOf(req, "pageToken");
+  return !token || token->empty() ? 1 : 0;
+}
+
 FaultEffect ApplyFaults(const Route& route, const httplib::Request& req, FaultRules& faults,
                         const std::function<std::int64_t()>& page, httplib::Response& res) {
   FaultEffect effect;
   const FaultProbe probe{route.operation, route.account, req.method,
-                         req.headers,     page,          [&req] { return FilterOf(req); }};
+                         req.headers,     page,          [&req] { return ParamOf(req, "filter"); }};
   const std::optional<FiredFault> fired = faults.Fire(probe);
   if (!fired) return effect;
   const FaultResponse& r = fired->response;

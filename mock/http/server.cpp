@@ -150,8 +150,8 @@ class Server::Impl {
       if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
       return ServeControl(route, req, *services_.clock, *services_.jobs, res);
     }
-    trace.fault = ApplyFaults(
-        route, req, *services_.faults, [] { return 0; }, res);
+    const auto page = [&route, &req] { return ListPageOf(route, req); };
+    trace.fault = ApplyFaults(route, req, *services_.faults, page, res);
     if (trace.fault.answered) return;
     Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),
                                          req.get_header_value("Authorization"), route.account);

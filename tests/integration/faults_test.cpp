@@ -127,6 +127,21 @@ TEST_CASE("Each match key selects its requests and all keys must match", "[fault
   CHECK(faults[3]["fired"] == 1);
 }
 
+TEST_CASE("A page 1 fault breaks only the first page of a walk", "[faults]") {
+  ManualServer server({}, StatesFixture());
+  ApiClient client(server.process());
+  MustAddFault(client, {{"match", {{"page", 1}}}, {"response", {{"code", 14}}}, {"times", 1}});
+  CHECK(client.List("acme", "pageSize=2").status == 503);
+  const HttpResult first = client.List("acme", "pageSize=2");
+  REQUIRE(first.status == 200);
+  const std::string token = first.json.value("nextPageToken", "");
+  REQUIRE_FALSE(token.empty());
+  MustAddFault(client, {{"match", {{"page", 1}}}, {"response", {{"code", 14}}}});
+  CHECK(client.List("acme", Query({{"pageSize", "2"}, {"pageToken", token}})).status == 200);
+  CHECK(client.List("acme", "pageSize=2").status == 503);
+  CHECK(GetJob(client, FixtureName("acme", "RUNNING")).status == 200);
+}
+
 TEST_CASE("The first rule that fires wins, in creation order", "[faults]") {
   ManualServer server;
   ApiClient client(server.process());
@@ -234,7 +249,7 @@ TEST_CASE("Bad fault rules are 400 naming the field", "[faults]") {
   CHECK(Faults(client).empty());
 }
 
-TEST_CASE("--faults loads rules at start-up", "[faults]") {
+TEST_CASE("Rules of a --faults file are loaded at start-up", "[faults]") {
   TempDir dir;
   const std::string path = dir.Write(
       "faults.json", R"([{"match": {"operation": "ListBatchJobs"}, "response": {"code": 14},

@@ -133,7 +133,8 @@ TEST_CASE("Bad journal filters are 400 naming the parameter", "[journal]") {
   }
 }
 
-TEST_CASE("--journal-size keeps only the newest requests and 0 keeps none", "[journal]") {
+TEST_CASE("The journal keeps only the newest --journal-size requests and 0 keeps none",
+          "[journal]") {
   ManualServer small({"--journal-size", "3"});
   ApiClient client(small.process());
   for (int i = 0; i < 5; ++i)
