@@ -169,7 +169,7 @@ void Lister::Warm() {
 }
 
 Result<ListPage> Lister::Page(const Account& account, const ListRequest& request, Query* query,
-                              const Position* after) {
+                              const Position* after, std::int64_t page_number) {
   const std::shared_ptr<QueryResult> result =
       Results(account, query->filter, query->program, query->order);
   const auto size = static_cast<std::size_t>(
@@ -184,7 +184,8 @@ Result<ListPage> Lister::Page(const Account& account, const ListRequest& request
   if (more && !page.jobs.empty()) {
     const BatchJob& last = page.jobs.back()->job;
     page.next_page_token =
-        tokens_.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name});
+        tokens_.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name,
+                      page_number + 1});
   }
   return page;
 }
@@ -194,11 +195,13 @@ Result<ListPage> Lister::List(const ListRequest& request) {
   Result<Query> query = Prepare(request, strict_filters_);
   if (!query.ok()) return query.status();
   std::optional<Position> after;
+  std::int64_t page_number = 1;
   if (!request.page_token.empty()) {  // checked before any filtering work
     Result<PageToken> token = tokens_.Open(request.page_token);
     if (!token.ok()) return token.status();
     if (Status s = CheckToken(*token, request, *query); !s.ok()) return s;
     after = Position{std::move(token->key), std::move(token->last_name)};
+    page_number = token->page;
   }
   const std::shared_ptr<Account> account = store_.Find(request.account);
   if (!account) {  // an account with no jobs lists empty
@@ -208,7 +211,7 @@ Result<ListPage> Lister::List(const ListRequest& request) {
     return page;
   }
   std::shared_lock lock(account->lock());
-  return Page(*account, request, &*query, after ? &*after : nullptr);
+  return Page(*account, request, &*query, after ? &*after : nullptr, page_number);
 }
 
 Result<std::shared_ptr<const RenderedPage>> Lister::ListRendered(const ListRequest& request) {

@@ -86,7 +86,7 @@ class Lister {
   std::shared_ptr<QueryResult> Results(const Account& account, const std::string& filter,
                                        const aipfilter::Program& program, const OrderBy& order);
   Result<ListPage> Page(const Account& account, const ListRequest& request, Query* query,
-                        const Position* after);
+                        const Position* after, std::int64_t page_number);
 
   const JobStore& store_;
   const TokenCodec& tokens_;

@@ -11,7 +11,7 @@
 namespace fwmock {
 namespace {
 
-constexpr unsigned char kVersion = 1;
+constexpr unsigned char kVersion = 2;  // 2: the page number
 constexpr std::size_t kIvSize = 16;
 constexpr std::size_t kPartSize = 8;  // digest bytes per bound parameter
 
@@ -136,6 +136,7 @@ std::string Serialize(const PageToken& t) {
     w.Bytes(k.text);
   }
   w.Bytes(t.last_name);
+  w.Int(t.page);
   return w.Take();
 }
 
@@ -154,7 +155,7 @@ bool Deserialize(std::string_view data, PageToken* t) {
     k.present = present == 1;
     t->key.push_back(std::move(k));
   }
-  return r.Bytes(&t->last_name) && r.done();
+  return r.Bytes(&t->last_name) && r.Int(&t->page) && t->page >= 0 && r.done();
 }
 
 Status InvalidToken() { return aipfilter::InvalidArgumentError("invalid page token"); }
@@ -215,6 +216,12 @@ Result<PageToken> TokenCodec::Open(std::string_view text) const {
   PageToken token;
   if (!Deserialize(data, &token)) return InvalidToken();
   return token;
+}
+
+std::int64_t TokenCodec::PageOf(std::string_view text) const {
+  if (text.empty()) return 1;
+  const Result<PageToken> token = Open(text);
+  return token.ok() ? token->page : 0;
 }
 
 }  // namespace fwmock

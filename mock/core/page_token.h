@@ -17,6 +17,9 @@ struct PageToken {
   std::string binding;  // Binding() of the request that produced it
   std::vector<KeyValue> key;
   std::string last_name;
+  // The number of the page this token asks for: the first page, asked with no token, is 1, so
+  // the first page's token says 2. Faults and paging modes act on "the n-th page of a walk".
+  std::int64_t page = 0;
 };
 
 // A digest of the parameters a token is bound to, one part each, so that a mismatch can name
@@ -38,6 +41,9 @@ class TokenCodec {
   std::string Seal(const PageToken& token) const;
   // INVALID_ARGUMENT "invalid page token" for anything that was not sealed with this secret.
   Result<PageToken> Open(std::string_view text) const;
+  // The number of the page a request with this token asks for: 1 for no token, the token's
+  // page for one that opens, 0 for one that does not.
+  std::int64_t PageOf(std::string_view text) const;
 
  private:
   std::string mac_key_;
