@@ -21,10 +21,11 @@ std::optional<std::string> ParamOf(const httplib::Request& req, const std::strin
 
 }  // namespace
 
-std::int64_t ListPageOf(const Route& route, const httplib::Request& req) {
-  if (route.operation != Operation::kListJobs) return 0;
-  const std::optional<std::string> token = ParamOf(req, "pageToken");
-  return !token || token->empty() ? 1 : 0;
+std::int64_t WalkPageOf(const Route& route, const httplib::Request& req, const JobService& jobs) {
+  if (route.operation != Operation::kListJobs && route.operation != Operation::kGetJobLogs) {
+    return 0;
+  }
+  return jobs.PageNumber(ParamOf(req, "pageToken").value_or(""));
 }
 
 FaultEffect ApplyFaults(const Route& route, const httplib::Request& req, FaultRules& faults,

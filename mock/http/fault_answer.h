@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "fault_rules.h"
+#include "job_service.h"
 #include "route.h"
 
 namespace fwmock {
@@ -18,9 +19,9 @@ struct FaultEffect {
   double delay_ms = 0;
 };
 
-// The page of a List walk `req` asks for, as far as the request alone tells: 1 without a
-// pageToken, 0 (unknown) with one. Until page tokens carry their page number.
-std::int64_t ListPageOf(const Route& route, const httplib::Request& req);
+// The page of a walk a List or GetLogs request asks for: 1 without a pageToken, the token's page
+// number with one, 0 for another operation or a token that does not open.
+std::int64_t WalkPageOf(const Route& route, const httplib::Request& req, const JobService& jobs);
 
 // Runs the fault rules on a batch-job request: the first that fires holds the answer back for
 // its delay or drop (HttplibAdapter::HoldAnswer) and writes its error, Retry-After included, if

@@ -150,7 +150,7 @@ class Server::Impl {
       if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
       return ServeControl(route, req, *services_.clock, *services_.jobs, res);
     }
-    const auto page = [&route, &req] { return ListPageOf(route, req); };
+    const auto page = [&] { return WalkPageOf(route, req, *services_.jobs); };
     trace.fault = ApplyFaults(route, req, *services_.faults, page, res);
     if (trace.fault.answered) return;
     Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),

@@ -2,6 +2,7 @@
 // after and times, the error answers (status from the code, Retry-After), validation, --faults.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "fixture_data.h"
 #include "job_helpers.h"
@@ -127,17 +128,47 @@ TEST_CASE("Each match key selects its requests and all keys must match", "[fault
   CHECK(faults[3]["fired"] == 1);
 }
 
-TEST_CASE("A page 1 fault breaks only the first page of a walk", "[faults]") {
+// Walks acme's List two jobs a page, retrying a page once after a 503; returns the names seen
+// and the pages (1-based) that failed.
+std::pair<std::set<std::string>, std::vector<int>> WalkWithRetry(ApiClient& client) {
+  std::set<std::string> names;
+  std::vector<int> failed;
+  std::string token;
+  for (int page = 1; page < 50; ++page) {
+    const std::string query =
+        token.empty() ? "pageSize=2" : Query({{"pageSize", "2"}, {"pageToken", token}});
+    HttpResult r = client.List("acme", query);
+    if (r.status == 503) {
+      failed.push_back(page);
+      r = client.List("acme", query);
+    }
+    REQUIRE(r.status == 200);
+    for (const json& job : r.json.value("batchJobs", json::array())) names.insert(job["name"]);
+    token = r.json.value("nextPageToken", "");
+    if (token.empty()) break;
+  }
+  return {names, failed};
+}
+
+TEST_CASE("A page 3 fault breaks only the third page of a walk", "[faults]") {
   ManualServer server({}, StatesFixture());
   ApiClient client(server.process());
+  std::set<std::string> seeded;
+  for (const std::string& state : AllStates()) seeded.insert(FixtureName("acme", state));
+  MustAddFault(client, {{"match", {{"operation", "ListBatchJobs"}, {"page", 3}}},
+                        {"response", {{"code", 14}}},
+                        {"times", 1}});
+  const auto [names, failed] = WalkWithRetry(client);
+  CHECK(failed == std::vector<int>{3});
+  CHECK(names == seeded);
+  // A rule for the first page: a request without a token, on any walk.
   MustAddFault(client, {{"match", {{"page", 1}}}, {"response", {{"code", 14}}}, {"times", 1}});
-  CHECK(client.List("acme", "pageSize=2").status == 503);
-  const HttpResult first = client.List("acme", "pageSize=2");
-  REQUIRE(first.status == 200);
-  const std::string token = first.json.value("nextPageToken", "");
-  REQUIRE_FALSE(token.empty());
+  const auto [again, failed_again] = WalkWithRetry(client);
+  CHECK(failed_again == std::vector<int>{1});
+  CHECK(again == seeded);
+  // A token that does not open is no page: the List's own 400, not the fault.
   MustAddFault(client, {{"match", {{"page", 1}}}, {"response", {{"code", 14}}}});
-  CHECK(client.List("acme", Query({{"pageSize", "2"}, {"pageToken", token}})).status == 200);
+  CHECK(client.List("acme", Query({{"pageToken", "garbage"}})).status == 400);
   CHECK(client.List("acme", "pageSize=2").status == 503);
   CHECK(GetJob(client, FixtureName("acme", "RUNNING")).status == 200);
 }
