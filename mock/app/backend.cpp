@@ -1,6 +1,7 @@
 #include "backend.h"
 
 #include "assets.h"
+#include "control_faults.h"
 #include "fixtures.h"
 
 namespace fwmock {
@@ -23,7 +24,8 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
       tokens_(MakeTokens(options)),
       lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
-      openapi_yaml_(std::move(openapi_yaml)) {}
+      openapi_yaml_(std::move(openapi_yaml)),
+      journal_(options.journal_size) {}
 
 Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings) {
@@ -33,7 +35,11 @@ Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::str
                             ? LoadFixtureText("fixtures/batch_jobs.json (built in)",
                                               EmbeddedFixtures(), &backend->store_, warnings)
                             : LoadFixtures(options.fixtures, &backend->store_, warnings);
-  if (!loaded.ok()) return loaded;
+  if (!loaded.ok()) return Status(loaded.code(), "fixtures: " + loaded.message());
+  if (!options.faults.empty()) {
+    const Status faults = LoadFaultFile(options.faults, &backend->faults_);
+    if (!faults.ok()) return Status(faults.code(), "--faults: " + faults.message());
+  }
   backend->lister_.Warm();
   return backend;
 }

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "clock.h"
+#include "fault_rules.h"
 #include "job_service.h"
 #include "job_store.h"
+#include "journal.h"
 #include "list.h"
 #include "options.h"
 #include "page_token.h"
@@ -18,12 +20,15 @@ namespace fwmock {
 // dependency order. The server only sees Services().
 class Backend {
  public:
-  // Loads the fixtures and warms the caches; INVALID_ARGUMENT naming the file on bad fixtures.
-  // The fixtures' unknown keys add a line each to `warnings`.
+  // Loads the fixtures and the --faults rules and warms the caches; INVALID_ARGUMENT naming the
+  // file on bad fixtures ("fixtures: ...") or fault rules ("--faults: ..."). The fixtures'
+  // unknown keys add a line each to `warnings`.
   static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings);
 
-  Services services() { return {&jobs_, &clock_, &openapi_yaml_}; }
+  Services services() { return {&jobs_, &clock_, &openapi_yaml_, &journal_, &faults_}; }
+  Journal& journal() { return journal_; }
+  FaultRules& faults() { return faults_; }
 
  private:
   explicit Backend(const Options& options, std::string openapi_yaml);
@@ -34,6 +39,8 @@ class Backend {
   Lister lister_;
   JobService jobs_;
   std::string openapi_yaml_;
+  Journal journal_;
+  FaultRules faults_;
 };
 
 }  // namespace fwmock

@@ -100,7 +100,7 @@ int Run(int argc, char** argv) {
       Backend::Build(options, std::string(EmbeddedOpenApiYaml()), &warnings);
   for (const std::string& warning : warnings) std::cerr << "fwmock: warning: " << warning << "\n";
   if (!backend.ok()) {
-    std::cerr << "fwmock: fixtures: " << backend.status().message() << "\n";
+    std::cerr << "fwmock: " << backend.status().message() << "\n";
     return kExitUsage;
   }
 

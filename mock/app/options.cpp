@@ -239,6 +239,26 @@ const std::vector<Spec>& Specs() {
          return true;
        },
        "N", "memory for List caches, in MiB (default 256)", ""},
+      {"--journal-size", "FWMOCK_JOURNAL_SIZE", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         std::int64_t n = 0;
+         if (!ParseNumber(v, 0, 10'000'000, &n)) {
+           return Fail(e, "--journal-size: expected 0 to 10000000, got \"" + v + "\"");
+         }
+         o->journal_size = static_cast<std::size_t>(n);
+         return true;
+       },
+       "N",
+       "requests kept for GET /_fwmock/requests, the\n"
+       "newest; 0 keeps none (default 10000)",
+       ""},
+      {"--faults", "FWMOCK_FAULTS", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         if (v.empty()) return Fail(e, "--faults: empty path");
+         o->faults = v;
+         return true;
+       },
+       "PATH", "JSON list of fault rules to start with\n(see /_fwmock/faults)", ""},
       BoolSpec("--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", &Options::allow_anonymous,
                "accept requests without a bearer key (load\n"
                "tests, browsers); keys given are still\n"

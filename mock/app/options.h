@@ -34,6 +34,8 @@ struct Options {
   bool manual_clock = false;
   std::optional<std::int64_t> start_time;  // of a manual clock; empty: now
   std::size_t cache_bytes = kDefaultCacheBytes;
+  std::size_t journal_size = 10000;  // requests the journal keeps; 0: none
+  std::string faults;                // file of fault rules loaded at start-up; empty: none
   bool help = false;
   bool version = false;
 };

@@ -149,8 +149,7 @@ bool DomBuilder::parse_error(std::size_t position, const std::string&,
 
 }  // namespace
 
-Result<json> ParseBodyObject(std::string_view text, std::size_t max_depth) {
-  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos) return json::object();
+Result<json> ParseBoundedJson(std::string_view text, std::size_t max_depth) {
   const std::size_t deep = TooDeepAt(text, max_depth);
   if (deep != std::string_view::npos) {
     return JsonError("nesting deeper than " + std::to_string(max_depth) + " levels at offset " +
@@ -159,11 +158,17 @@ Result<json> ParseBodyObject(std::string_view text, std::size_t max_depth) {
   DomBuilder builder;
   json::sax_parse(text.begin(), text.end(), &builder);
   if (!builder.status().ok()) return builder.status();
-  if (!builder.root().is_object()) {
-    return aipfilter::InvalidArgumentError(std::string("expected a JSON object, got ") +
-                                           builder.root().type_name());
-  }
   return std::move(builder.root());
+}
+
+Result<json> ParseBodyObject(std::string_view text, std::size_t max_depth) {
+  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos) return json::object();
+  Result<json> parsed = ParseBoundedJson(text, max_depth);
+  if (parsed.ok() && !parsed->is_object()) {
+    return aipfilter::InvalidArgumentError(std::string("expected a JSON object, got ") +
+                                           parsed->type_name());
+  }
+  return parsed;
 }
 
 }  // namespace fwmock

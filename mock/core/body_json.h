@@ -23,5 +23,8 @@ inline constexpr std::size_t kMaxBodyDepth = 64;
 //   not an object         `expected a JSON object, got array`
 aipfilter::Result<nlohmann::json> ParseBodyObject(std::string_view text,
                                                   std::size_t max_depth = kMaxBodyDepth);
+// Any JSON value, with the same bounds and messages (an empty text is malformed JSON).
+aipfilter::Result<nlohmann::json> ParseBoundedJson(std::string_view text,
+                                                   std::size_t max_depth = kMaxBodyDepth);
 
 }  // namespace fwmock

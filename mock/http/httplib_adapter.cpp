@@ -12,6 +12,7 @@ namespace {
 // httplib got as far as calling setup_request (it does not on a request it could not parse).
 struct AnswerState {
   const net::Request* request;
+  net::Delivery* held;  // its answer goes here instead of the queue once held() is true
   bool parsed = false;
 };
 
@@ -20,8 +21,8 @@ thread_local AnswerState* current_answer = nullptr;
 // One request's bytes to read, the connection's output queue to write.
 class RequestStream final : public httplib::Stream {
  public:
-  RequestStream(const net::Request& request, net::OutputQueue& out)
-      : request_(request), out_(out) {}
+  RequestStream(const net::Request& request, net::OutputQueue& out, net::Delivery& held)
+      : request_(request), out_(out), held_(held) {}
 
   bool is_readable() const override { return read_ < request_.bytes.size(); }
   bool is_writable() const override { return !out_.failed(); }
@@ -34,6 +35,10 @@ class RequestStream final : public httplib::Stream {
     return static_cast<ssize_t>(n);
   }
   ssize_t write(const char* ptr, size_t size) override {
+    if (held_.held()) {
+      held_.answer.append(ptr, size);
+      return static_cast<ssize_t>(size);
+    }
     return out_.Write(ptr, size) ? static_cast<ssize_t>(size) : -1;
   }
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -51,6 +56,7 @@ class RequestStream final : public httplib::Stream {
  private:
   const net::Request& request_;
   net::OutputQueue& out_;
+  net::Delivery& held_;
   std::size_t read_ = 0;
 };
 
@@ -64,9 +70,10 @@ HttplibAdapter::HttplibAdapter(RefusalWriter refusal_writer, long keep_alive_sec
   });
 }
 
-bool HttplibAdapter::Answer(const net::Request& request, net::OutputQueue& out) {
-  RequestStream stream(request, out);
-  AnswerState state{&request};
+bool HttplibAdapter::Answer(const net::Request& request, net::OutputQueue& out,
+                            net::Delivery* held) {
+  RequestStream stream(request, out, *held);
+  AnswerState state{&request, held};
   current_answer = &state;
   bool closed_by_httplib = false;  // its own reading of Connection, case-sensitive: not used
   process_request(stream, request.close, closed_by_httplib, [&state](httplib::Request& req) {
@@ -76,6 +83,12 @@ bool HttplibAdapter::Answer(const net::Request& request, net::OutputQueue& out) 
   });
   current_answer = nullptr;
   return state.parsed;
+}
+
+void HttplibAdapter::HoldAnswer(net::Duration delay, net::Drop drop) {
+  if (current_answer == nullptr) return;
+  current_answer->held->delay = delay;
+  current_answer->held->drop = drop;
 }
 
 // The connection's fate as the connection layer decides it, not as httplib guesses it: close

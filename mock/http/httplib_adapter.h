@@ -25,7 +25,10 @@ class HttplibAdapter : public httplib::Server, public net::RequestHandler {
   // Runs on every answer, refusals included, once the connection headers are set.
   void OnEveryAnswer(Handler hook) { answer_hook_ = std::move(hook); }
 
-  bool Answer(const net::Request& request, net::OutputQueue& out) override;
+  bool Answer(const net::Request& request, net::OutputQueue& out, net::Delivery* held) override;
+  // Called by a handler: the answer being made on this thread is held back, sent after `delay`
+  // and then cut or dropped as `drop` says.
+  static void HoldAnswer(net::Duration delay, net::Drop drop);
   std::string Refusal(int status, const std::string& detail) override;
 
  private:

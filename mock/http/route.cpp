@@ -106,14 +106,76 @@ const std::vector<std::pair<const char*, Shape::Method>>& FixedPaths() {
   return kPaths;
 }
 
+// The journal and the fault rules: /_fwmock/requests, /_fwmock/faults and /_fwmock/faults/{id}.
+bool MatchJournalOrFaults(std::string_view method, std::string_view path, Route* route) {
+  constexpr std::string_view kFaultPrefix = "/_fwmock/faults/";
+  Shape shape{"", false, {}};
+  if (path == "/_fwmock/requests") {
+    shape.methods = {{"GET", Operation::kRequestsList}, {"DELETE", Operation::kRequestsClear}};
+  } else if (path == "/_fwmock/faults") {
+    shape.methods = {{"GET", Operation::kFaultsList},
+                     {"POST", Operation::kFaultsCreate},
+                     {"DELETE", Operation::kFaultsClear}};
+  } else if (path.substr(0, kFaultPrefix.size()) == kFaultPrefix &&
+             path.size() > kFaultPrefix.size() &&
+             path.find('/', kFaultPrefix.size()) == std::string_view::npos) {
+    shape.methods = {{"DELETE", Operation::kFaultDelete}};
+    route->fault_id = DecodeSegment(path.substr(kFaultPrefix.size()));
+  } else {
+    return false;
+  }
+  *route = Pick(shape, method, *route);
+  return true;
+}
+
+// The batch-job operations by their names in the spec.
+const std::vector<std::pair<Operation, const char*>>& OperationNames() {
+  static const std::vector<std::pair<Operation, const char*>> kNames = {
+      {Operation::kListJobs, "ListBatchJobs"},
+      {Operation::kCreateJob, "CreateBatchJob"},
+      {Operation::kGetJob, "GetBatchJob"},
+      {Operation::kUpdateJob, "UpdateBatchJob"},
+      {Operation::kDeleteJob, "DeleteBatchJob"},
+      {Operation::kCancelJob, "CancelBatchJob"},
+      {Operation::kGetJobLogs, "GetBatchJobLogs"},
+      {Operation::kBatchDeleteJobs, "BatchDeleteBatchJobs"},
+  };
+  return kNames;
+}
+
 }  // namespace
 
 bool IsControl(Operation op) {
-  return op == Operation::kClockGet || op == Operation::kClockAdvance || op == Operation::kClockSet;
+  return op == Operation::kClockGet || op == Operation::kClockAdvance ||
+         op == Operation::kClockSet || IsJournalControl(op) || IsFaultControl(op);
+}
+
+bool IsJournalControl(Operation op) {
+  return op == Operation::kRequestsList || op == Operation::kRequestsClear;
+}
+
+bool IsFaultControl(Operation op) {
+  return op == Operation::kFaultsList || op == Operation::kFaultsCreate ||
+         op == Operation::kFaultsClear || op == Operation::kFaultDelete;
+}
+
+const char* OperationName(Operation op) {
+  for (const auto& [named, name] : OperationNames()) {
+    if (named == op) return name;
+  }
+  return "";
+}
+
+std::optional<Operation> OperationNamed(std::string_view name) {
+  for (const auto& [op, named] : OperationNames()) {
+    if (name == named) return op;
+  }
+  return std::nullopt;
 }
 
 Route MatchRoute(std::string_view method, std::string_view target) {
   const std::string_view path = target.substr(0, target.find('?'));
+  if (Route route; MatchJournalOrFaults(method, path, &route)) return route;
   for (const auto& [fixed, m] : FixedPaths()) {
     if (path == fixed) return Pick({"", false, {m}}, method, {});
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,10 +21,27 @@ enum class Operation {
   kClockGet,      // GET /_fwmock/clock
   kClockAdvance,  // POST /_fwmock/clock:advance
   kClockSet,      // POST /_fwmock/clock:set
+  // The request journal and the fault rules (control_journal.*, control_faults.*).
+  kRequestsList,   // GET /_fwmock/requests
+  kRequestsClear,  // DELETE /_fwmock/requests
+  kFaultsList,     // GET /_fwmock/faults
+  kFaultsCreate,   // POST /_fwmock/faults
+  kFaultsClear,    // DELETE /_fwmock/faults
+  kFaultDelete,    // DELETE /_fwmock/faults/{id}
 };
 
 // True for the operations of fwmock's own control API (under /_fwmock/), which need no API key.
 bool IsControl(Operation op);
+
+// The journal's operations, and the fault rules'.
+bool IsJournalControl(Operation op);
+bool IsFaultControl(Operation op);
+
+// The operationId of a batch-job operation in mock/spec/openapi.yaml without its "Gateway_"
+// prefix ("ListBatchJobs"); "" for the other operations.
+const char* OperationName(Operation op);
+// The batch-job operation of that name.
+std::optional<Operation> OperationNamed(std::string_view name);
 
 enum class RouteStatus { kFound, kNoSuchPath, kWrongMethod };
 
@@ -32,6 +50,7 @@ struct Route {
   Operation operation = Operation::kHealth;
   std::string account;
   std::string job_id;
+  std::string fault_id;  // DELETE /_fwmock/faults/{id}, decoded
 };
 
 // Matches a request target as sent (the raw path, then an optional "?query", which is ignored)

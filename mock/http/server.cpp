@@ -8,7 +8,10 @@
 
 #include "aipfilter/timestamp.h"
 #include "control_api.h"
+#include "control_faults.h"
+#include "control_journal.h"
 #include "errors.h"
+#include "fault_answer.h"
 #include "httplib_adapter.h"
 #include "public_api.h"
 #include "query.h"
@@ -27,19 +30,20 @@ bool HasBody(const httplib::Request& req) {
          (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
 }
 
-// When the request being served on this thread started (its headers were read); a request is
-// answered on one thread, from its headers to the log line.
-thread_local std::chrono::steady_clock::time_point request_start;
+// What the request being served on this thread met on its way, for the log line and the
+// journal; a request is answered on one thread, from its headers to the log line.
+struct RequestTrace {
+  std::chrono::steady_clock::time_point start;  // its headers were read
+  const char* operation = "";
+  std::string account;
+  FaultEffect fault;
+};
+thread_local RequestTrace trace;
 
 // The decoded query as [name, value] pairs in request order, repeats kept.
-nlohmann::json QueryPairs(const httplib::Request& req) {
+nlohmann::json QueryJson(const httplib::Request& req) {
   nlohmann::json pairs = nlohmann::json::array();
-  Result<Params> params = ParseQuery(req.target);
-  if (params.ok()) {
-    for (const auto& [name, value] : *params) pairs.push_back({name, value});
-  } else {
-    for (const auto& [name, value] : req.params) pairs.push_back({name, value});
-  }
+  for (const auto& [name, value] : QueryPairs(req.target)) pairs.push_back({name, value});
   return pairs;
 }
 
@@ -93,7 +97,8 @@ class Server::Impl {
     // Requests without a body are served before httplib looks for one: it answers 400 to a POST
     // with neither Content-Length nor chunked encoding, which HTTP/1.1 says has an empty body.
     http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      request_start = std::chrono::steady_clock::now();
+      trace = RequestTrace();
+      trace.start = std::chrono::steady_clock::now();
       if (HasBody(req)) return httplib::Server::HandlerResponse::Unhandled;
       Dispatch(req, res);
       return httplib::Server::HandlerResponse::Handled;
@@ -113,10 +118,9 @@ class Server::Impl {
           return Answer::Handled;
         }));
     if (config.cors) http_.OnEveryAnswer(AllowAnyOrigin);
-    if (config.log_requests) {
-      std::FILE* sink = config.log_file != nullptr ? config.log_file : stderr;
-      http_.set_logger([sink](const httplib::Request& req, const httplib::Response& res) {
-        LogRequest(sink, req, res);
+    if (config.log_requests || services.journal->enabled()) {
+      http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        Answered(req, res);
       });
     }
   }
@@ -127,6 +131,8 @@ class Server::Impl {
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
     if (config_.cors && req.method == "OPTIONS") return AnswerPreflight(req, res);
     const Route route = MatchRoute(req.method, req.target);
+    trace.operation = route.status == RouteStatus::kFound ? OperationName(route.operation) : "";
+    trace.account = route.account;
     if (route.status == RouteStatus::kNoSuchPath) {
       return WriteError(res, Status(StatusCode::kNotFound, "Not Found"));
     }
@@ -138,30 +144,49 @@ class Server::Impl {
       return res.set_content(*services_.openapi_yaml, "application/yaml");
     }
     if (IsControl(route.operation)) {
+      if (IsJournalControl(route.operation)) {
+        return ServeJournal(route, req, *services_.journal, res);
+      }
+      if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
       return ServeControl(route, req, *services_.clock, *services_.jobs, res);
     }
+    const auto page = [&] { return WalkPageOf(route, req, *services_.jobs); };
+    trace.fault = ApplyFaults(route, req, *services_.faults, page, res);
+    if (trace.fault.answered) return;
     Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),
                                          req.get_header_value("Authorization"), route.account);
     if (!caller.ok()) return WriteError(res, caller.status());
     ServeJobs(route, req, *caller, *services_.jobs, res);
   }
 
-  // One JSON line: when, what was asked, what was answered and how long it took. A request the
-  // HTTP library refused before routing has no start of its own: its latency is 0.
-  static void LogRequest(std::FILE* sink, const httplib::Request& req,
-                         const httplib::Response& res) {
+  // The answer is made: the log line and the journal entry. A request the HTTP library refused
+  // before routing has no start of its own: its latency is 0.
+  void Answered(const httplib::Request& req, const httplib::Response& res) {
     using std::chrono::steady_clock;
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const std::int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
-    const auto start = std::exchange(request_start, steady_clock::time_point());
+    const auto start = std::exchange(trace.start, steady_clock::time_point());
     const double duration_ms =
         start == steady_clock::time_point()
             ? 0.0
             : std::chrono::duration<double, std::milli>(steady_clock::now() - start).count();
+    if (config_.log_requests) {
+      LogRequest(config_.log_file != nullptr ? config_.log_file : stderr, req, res, duration_ms);
+    }
+    if (services_.journal->enabled() && Journaled(req.path)) {
+      services_.journal->Record(CaptureRequest(req, trace.fault.no_answer ? 0 : res.status,
+                                               duration_ms + trace.fault.delay_ms, trace.operation,
+                                               std::move(trace.account)));
+    }
+  }
+
+  // One JSON line: when, what was asked, what was answered and how long it took.
+  static void LogRequest(std::FILE* sink, const httplib::Request& req, const httplib::Response& res,
+                         double duration_ms) {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    const std::int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
     const nlohmann::json line = {{"time", aipfilter::FormatRfc3339(micros * 1000)},
                                  {"method", req.method},
                                  {"path", req.path},
-                                 {"query", QueryPairs(req)},
+                                 {"query", QueryJson(req)},
                                  {"status", res.status},
                                  {"bytes", res.body.size()},
                                  {"durationMs", duration_ms}};

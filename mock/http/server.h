@@ -7,7 +7,9 @@
 
 #include "auth.h"
 #include "clock.h"
+#include "fault_rules.h"
 #include "job_service.h"
+#include "journal.h"
 #include "request_handler.h"
 
 namespace fwmock {
@@ -27,6 +29,8 @@ struct Services {
   JobService* jobs;
   Clock* clock;
   const std::string* openapi_yaml;
+  Journal* journal;
+  FaultRules* faults;
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All

@@ -44,6 +44,14 @@ Peer PeerOf(int fd) {
   return peer;
 }
 
+// Where a truncated answer stops: after its head and half its body.
+std::size_t TruncatedSize(const std::string& answer) {
+  const std::size_t head = answer.find("\r\n\r\n");
+  if (head == std::string::npos) return answer.size() / 2;
+  const std::size_t body_start = head + 4;
+  return body_start + (answer.size() - body_start) / 2;
+}
+
 std::string Seconds(Duration d) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
   return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
@@ -68,6 +76,13 @@ Connection::~Connection() { ::close(fd_); }
 
 Wait Connection::OnReady(bool stopping, TimePoint now) {
   if (phase_ == Phase::kLingering) return Linger(now);
+  if (phase_ == Phase::kDelaying) {
+    if (now < deadline_ && !stopping) return Wait::kDelay;
+    phase_ = Phase::kReceiving;
+    Deliver(held_);
+    held_ = Delivery();
+    return Serve(stopping, now);
+  }
   if (phase_ == Phase::kSending) {
     if (!output_.Flush()) return Wait::kClose;
     if (output_.pending()) return AwaitOutput(now);
@@ -105,7 +120,7 @@ std::size_t Connection::ReadBudget() const {
 }
 
 Wait Connection::Serve(bool stopping, TimePoint now) {
-  while (!closing_ && !output_.blocked()) {
+  while (!closing_ && !output_.blocked() && phase_ != Phase::kDelaying) {
     SkipBlankLines();
     const Framing framing = framer_.Scan(input_.view());
     if (framing == Framing::kRefused) {
@@ -125,6 +140,7 @@ Wait Connection::Serve(bool stopping, TimePoint now) {
     }
   }
   if (!output_.Flush()) return Wait::kClose;
+  if (phase_ == Phase::kDelaying) return Wait::kDelay;  // what is still queued goes after it
   if (output_.pending()) return AwaitOutput(now);
   if (closing_) return Finish(now);
   if (peer_eof_) return Wait::kClose;  // nothing complete is left to answer
@@ -138,13 +154,38 @@ bool Connection::AnswerOne(bool stopping, TimePoint now) {
   request.peer = &peer_;
   request.close = stopping || !head.keep_alive || head.must_close;
   request.http10 = head.http10;
-  const bool parsed = handler_.Answer(request, output_);
+  Delivery held;
+  const bool parsed = handler_.Answer(request, output_, &held);
+  if (held.delay > Duration::zero()) {
+    phase_ = Phase::kDelaying;
+    deadline_ = now + held.delay;
+    held_ = std::move(held);
+  } else if (held.held()) {
+    Deliver(held);
+  }
   input_.Consume(head.total_bytes);
   framer_.Reset();
   continue_sent_ = false;
   ++answered_;
   request_began_ = now;
   return parsed && !request.close && !output_.failed();
+}
+
+void Connection::Deliver(const Delivery& held) {
+  switch (held.drop) {
+    case Drop::kNone:
+      output_.Write(held.answer.data(), held.answer.size());
+      return;
+    case Drop::kTruncate:
+      output_.Write(held.answer.data(), TruncatedSize(held.answer));
+      break;
+    case Drop::kReset:
+      reset_ = true;
+      break;
+    case Drop::kClose:
+      break;
+  }
+  closing_ = true;
 }
 
 // RFC 9112 §2.2: empty lines before a request line are ignored.
@@ -158,6 +199,11 @@ void Connection::SkipBlankLines() {
 // The last answer is sent: stop sending and read what the client still sends until it closes
 // (or the linger time is over), so that closing does not reset the answer on its way.
 Wait Connection::Finish(TimePoint now) {
+  if (reset_) {
+    const linger abort{1, 0};  // close() sends a reset
+    ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    return Wait::kClose;
+  }
   ::shutdown(fd_, SHUT_WR);
   phase_ = Phase::kLingering;
   input_.Consume(input_.size());

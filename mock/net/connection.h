@@ -13,8 +13,9 @@ namespace fwmock::net {
 
 using TimePoint = std::chrono::steady_clock::time_point;
 
-// What a connection waits for after a turn.
-enum class Wait { kRead, kWrite, kClose };
+// What a connection waits for after a turn. kDelay: its deadline(), when a held answer is due;
+// the socket is not watched meanwhile.
+enum class Wait { kRead, kWrite, kDelay, kClose };
 
 // One accepted, non-blocking socket and everything it has received and has still to send. Owned
 // by one thread at a time (the loop hands it over with EPOLLONESHOT); never blocks.
@@ -27,7 +28,7 @@ class Connection {
 
   // The socket is ready: reads what it holds, answers every complete request buffered, in order,
   // sends what the socket takes. `stopping`: the server is shutting down, the answer being given
-  // is the last.
+  // is the last (and a held answer goes at once).
   Wait OnReady(bool stopping, TimePoint now);
   // When the connection is to be closed if it is still waiting.
   TimePoint deadline() const { return deadline_; }
@@ -35,9 +36,11 @@ class Connection {
   void OnTimeout();
   // An answer is leaving: a stopping server lets it finish.
   bool sending() const { return phase_ == Phase::kSending; }
+  // An answer is held until deadline(): neither late nor idle.
+  bool delaying() const { return phase_ == Phase::kDelaying; }
 
  private:
-  enum class Phase { kReceiving, kSending, kLingering };
+  enum class Phase { kReceiving, kSending, kDelaying, kLingering };
 
   bool Receive(TimePoint now);
   std::size_t ReadBudget() const;
@@ -45,6 +48,8 @@ class Connection {
   // Answers the complete request at the front of the buffer; false if the connection closes.
   bool AnswerOne(bool stopping, TimePoint now);
   void SkipBlankLines();
+  // Writes, cuts or drops the answer a fault rule held.
+  void Deliver(const Delivery& held);
   Wait Finish(TimePoint now);
   Wait Linger(TimePoint now);
   Wait AwaitOutput(TimePoint now);
@@ -57,6 +62,7 @@ class Connection {
   InputBuffer input_;
   OutputQueue output_;
   RequestFramer framer_;
+  Delivery held_;  // while delaying
   Phase phase_ = Phase::kReceiving;
   TimePoint deadline_;
   TimePoint request_began_;  // first byte of the request being received (or the accept)
@@ -67,6 +73,7 @@ class Connection {
   bool continue_sent_ = false;  // "100 Continue" for the request being received
   bool closing_ = false;        // the last answer is written: close once it is sent
   bool peer_eof_ = false;
+  bool reset_ = false;  // closing ends with a TCP reset
 };
 
 }  // namespace fwmock::net

@@ -22,6 +22,7 @@ constexpr std::uint64_t kListenerTag = 1ull << 63;
 constexpr std::uint64_t kSignalTag = 1ull << 62;
 constexpr std::uint64_t kTimerTag = 1ull << 61;
 constexpr std::uint64_t kExitTag = 1ull << 60;
+constexpr std::uint64_t kDelayTag = 1ull << 59;
 constexpr std::uint32_t kGenerationMask = (1u << 28) - 1;
 constexpr int kAcceptsPerTurn = 64;
 
@@ -46,6 +47,17 @@ bool SetTimer(int fd, Duration period) {
   return ::timerfd_settime(fd, 0, &spec, nullptr) == 0;
 }
 
+// Arms a one-shot timerfd at the monotonic instant `at` (steady_clock is CLOCK_MONOTONIC); an
+// instant already past fires at once.
+void SetDeadline(int fd, TimePoint at) {
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(at.time_since_epoch()).count();
+  ns = std::max<std::int64_t>(ns, 1);  // 0 would disarm it
+  itimerspec spec{};
+  spec.it_value.tv_sec = static_cast<time_t>(ns / 1000000000);
+  spec.it_value.tv_nsec = static_cast<long>(ns % 1000000000);
+  ::timerfd_settime(fd, TFD_TIMER_ABSTIME, &spec, nullptr);
+}
+
 // Reads a timerfd's count or a signalfd's signals (a read takes at least one whole record).
 void Drain(int fd) {
   signalfd_siginfo record{};
@@ -65,7 +77,7 @@ EventLoop::EventLoop(int listen_fd, RequestHandler& handler, const ConnectionCon
 
 EventLoop::~EventLoop() {
   CloseListener();
-  for (const int fd : {epoll_fd_, signal_fd_, timer_fd_, exit_fd_}) {
+  for (const int fd : {epoll_fd_, signal_fd_, timer_fd_, exit_fd_, delay_fd_}) {
     if (fd >= 0) ::close(fd);
   }
 }
@@ -84,7 +96,8 @@ bool EventLoop::SetUp(std::string* error) {
   signal_fd_ = ::signalfd(-1, &stop_signals_, SFD_NONBLOCK | SFD_CLOEXEC);
   timer_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
   exit_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (epoll_fd_ < 0 || signal_fd_ < 0 || timer_fd_ < 0 || exit_fd_ < 0 ||
+  delay_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+  if (epoll_fd_ < 0 || signal_fd_ < 0 || timer_fd_ < 0 || exit_fd_ < 0 || delay_fd_ < 0 ||
       !SetTimer(timer_fd_, Tick(config_.timeouts))) {
     *error = std::string("event loop: ") + std::strerror(errno);
     return false;
@@ -93,6 +106,7 @@ bool EventLoop::SetUp(std::string* error) {
   Arm(signal_fd_, kSignalTag, EPOLLIN, EPOLL_CTL_ADD);
   Arm(timer_fd_, kTimerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_ADD);
   Arm(exit_fd_, kExitTag, EPOLLIN, EPOLL_CTL_ADD);  // level-triggered: wakes every thread
+  Arm(delay_fd_, kDelayTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_ADD);
   return true;
 }
 
@@ -124,6 +138,7 @@ void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t /*events*/) {
     return Arm(timer_fd_, kTimerTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
   }
   if (tag == kExitTag) return exit_.store(true);
+  if (tag == kDelayTag) return ReleaseDelays();
   Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32));
 }
 
@@ -182,6 +197,7 @@ void EventLoop::Serve(int fd, std::uint32_t generation) {
 
 void EventLoop::Release(Slot& slot, int fd, Wait wait) {
   if (wait == Wait::kRead && stopping_.load()) wait = Wait::kClose;  // nothing in flight
+  if (wait == Wait::kDelay) return Delay(fd, slot.generation, slot.connection->deadline());
   if (wait != Wait::kClose) {
     const std::uint32_t events = wait == Wait::kRead ? EPOLLIN | EPOLLRDHUP : EPOLLOUT;
     return Arm(fd, ConnectionTag(fd, slot.generation), events | EPOLLONESHOT, EPOLL_CTL_MOD);
@@ -200,7 +216,7 @@ void EventLoop::Sweep() {
     if (slot == nullptr) continue;
     std::lock_guard<std::mutex> lock(slot->mu);
     Connection* connection = slot->connection.get();
-    if (connection == nullptr || slot->busy) continue;
+    if (connection == nullptr || slot->busy || connection->delaying()) continue;
     const bool late = now >= connection->deadline();
     if (!late && !(stopping && !connection->sending())) continue;
     if (late) connection->OnTimeout();
@@ -212,9 +228,41 @@ void EventLoop::Sweep() {
   }
 }
 
+void EventLoop::Delay(int fd, std::uint32_t generation, TimePoint at) {
+  std::lock_guard<std::mutex> lock(delays_mu_);
+  delays_.push({at, fd, generation});
+  ArmDelayTimer();
+}
+
+void EventLoop::ArmDelayTimer() {
+  if (delays_.empty()) return;
+  SetDeadline(delay_fd_, stopping_.load() ? TimePoint() : delays_.top().at);
+}
+
+void EventLoop::ReleaseDelays() {
+  Drain(delay_fd_);
+  std::vector<Delayed> due;
+  {
+    std::lock_guard<std::mutex> lock(delays_mu_);
+    const auto now = std::chrono::steady_clock::now();
+    const bool stopping = stopping_.load();
+    while (!delays_.empty() && (stopping || delays_.top().at <= now)) {
+      due.push_back(delays_.top());
+      delays_.pop();
+    }
+    ArmDelayTimer();
+  }
+  Arm(delay_fd_, kDelayTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
+  for (const Delayed& d : due) Serve(d.fd, d.generation);
+}
+
 void EventLoop::Stop() {
   if (stopping_.exchange(true)) return;
   CloseListener();
+  {
+    std::lock_guard<std::mutex> lock(delays_mu_);
+    ArmDelayTimer();  // held answers go now
+  }
   Sweep();
   ExitIfDone();
 }

@@ -5,7 +5,9 @@
 #include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <queue>
 #include <string>
+#include <vector>
 
 #include "connection_config.h"
 #include "connection_table.h"
@@ -17,7 +19,9 @@ namespace fwmock::net {
 // connection, the stop signals and a timer, and a few threads that all wait on it. A ready
 // connection is served by the thread that got its event (EPOLLONESHOT: by no other), which
 // answers every complete request buffered and hands the connection back to epoll: an idle or
-// slow connection owns no thread. The timer closes connections past their deadline.
+// slow connection owns no thread. The timer closes connections past their deadline. A
+// connection holding a delayed answer waits in a heap of deadlines behind a second timer, which
+// hands it back to a thread when its answer is due: a delay owns no thread either.
 class EventLoop {
  public:
   // Takes `listen_fd` (from Listen). `stop_signals` must be blocked in every thread already.
@@ -42,6 +46,12 @@ class EventLoop {
   // Arms `fd` again, or closes it; the slot's lock is held.
   void Release(Slot& slot, int fd, Wait wait);
   void Sweep();
+  // A delayed connection waits for its deadline; the slot's lock is held.
+  void Delay(int fd, std::uint32_t generation, TimePoint at);
+  // Serves the delayed connections that are due (all of them when stopping).
+  void ReleaseDelays();
+  // The delay timer fires at the earliest deadline; delays_mu_ is held.
+  void ArmDelayTimer();
   void Stop();
   void CloseListener();
   void ExitIfDone();
@@ -56,7 +66,16 @@ class EventLoop {
   int signal_fd_ = -1;
   int timer_fd_ = -1;
   int exit_fd_ = -1;
+  int delay_fd_ = -1;
   ConnectionTable table_;
+  struct Delayed {
+    TimePoint at;
+    int fd;
+    std::uint32_t generation;
+    bool operator>(const Delayed& other) const { return at > other.at; }
+  };
+  std::mutex delays_mu_;
+  std::priority_queue<Delayed, std::vector<Delayed>, std::greater<Delayed>> delays_;
   std::mutex listener_mu_;  // accepting, or closing the listener
   std::atomic<bool> stopping_{false};
   std::atomic<bool> accept_paused_{false};  // out of file descriptors: wait for the timer
