@@ -23,7 +23,9 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
       tokens_(MakeTokens(options)),
       lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
-      openapi_yaml_(std::move(openapi_yaml)) {}
+      state_(&store_, &jobs_),
+      openapi_yaml_(std::move(openapi_yaml)),
+      control_yaml_(EmbeddedControlOpenApiYaml()) {}
 
 Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings) {
@@ -34,6 +36,7 @@ Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::str
                                               EmbeddedFixtures(), &backend->store_, warnings)
                             : LoadFixtures(options.fixtures, &backend->store_, warnings);
   if (!loaded.ok()) return loaded;
+  backend->state_.KeepStartUp();
   backend->lister_.Warm();
   return backend;
 }

@@ -8,6 +8,7 @@
 
 #include "aipfilter/timestamp.h"
 #include "control_api.h"
+#include "control_state.h"
 #include "errors.h"
 #include "httplib_adapter.h"
 #include "public_api.h"
@@ -137,13 +138,29 @@ class Server::Impl {
     if (route.operation == Operation::kOpenApi) {
       return res.set_content(*services_.openapi_yaml, "application/yaml");
     }
-    if (IsControl(route.operation)) {
-      return ServeControl(route, req, *services_.clock, *services_.jobs, res);
-    }
+    if (IsControl(route.operation)) return ServeControlRoute(route, req, res);
     Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),
                                          req.get_header_value("Authorization"), route.account);
     if (!caller.ok()) return WriteError(res, caller.status());
     ServeJobs(route, req, *caller, *services_.jobs, res);
+  }
+
+  // Every /_fwmock/ route comes here, and passes the admin token's check first.
+  void ServeControlRoute(const Route& route, const httplib::Request& req, httplib::Response& res) {
+    if (Status s = CheckAdminToken(config_.admin_token, req.get_header_value("Authorization"));
+        !s.ok()) {
+      return WriteError(res, s);
+    }
+    switch (route.operation) {
+      case Operation::kClockGet:
+      case Operation::kClockAdvance:
+      case Operation::kClockSet:
+        return ServeControl(route, req, *services_.clock, *services_.jobs, res);
+      case Operation::kControlOpenApi:
+        return res.set_content(*services_.control_openapi_yaml, "application/yaml");
+      default:
+        return ServeState(route, req, *services_.state, res);
+    }
   }
 
   // One JSON line: when, what was asked, what was answered and how long it took. A request the

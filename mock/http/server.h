@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "job_service.h"
 #include "request_handler.h"
+#include "state_service.h"
 
 namespace fwmock {
 
@@ -19,6 +20,7 @@ struct ServerConfig {
   bool cors = false;              // answer CORS preflights; allow any origin on every answer
   std::size_t max_body_bytes = 4u << 20;  // larger request bodies are refused (413)
   long keep_alive_seconds = 60;           // the idle timeout, as the Keep-Alive header says it
+  std::string admin_token;                // set: every /_fwmock/ route needs it as a bearer
 };
 
 // What the handlers act on. Owned by the caller (the app's composition root); outlives the
@@ -27,6 +29,8 @@ struct Services {
   JobService* jobs;
   Clock* clock;
   const std::string* openapi_yaml;
+  StateService* state;
+  const std::string* control_openapi_yaml;  // served at /_fwmock/openapi.yaml
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All
