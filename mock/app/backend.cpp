@@ -24,8 +24,10 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
       tokens_(MakeTokens(options)),
       lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
       jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
+      state_(&store_, &jobs_),
       openapi_yaml_(std::move(openapi_yaml)),
-      journal_(options.journal_size) {}
+      journal_(options.journal_size),
+      control_yaml_(EmbeddedControlOpenApiYaml()) {}
 
 Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings) {
@@ -36,6 +38,7 @@ Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::str
                                               EmbeddedFixtures(), &backend->store_, warnings)
                             : LoadFixtures(options.fixtures, &backend->store_, warnings);
   if (!loaded.ok()) return Status(loaded.code(), "fixtures: " + loaded.message());
+  backend->state_.KeepStartUp();
   if (!options.faults.empty()) {
     const Status faults = LoadFaultFile(options.faults, &backend->faults_);
     if (!faults.ok()) return Status(faults.code(), "--faults: " + faults.message());

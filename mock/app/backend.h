@@ -13,6 +13,7 @@
 #include "options.h"
 #include "page_token.h"
 #include "server.h"
+#include "state_service.h"
 
 namespace fwmock {
 
@@ -26,9 +27,9 @@ class Backend {
   static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings);
 
-  Services services() { return {&jobs_, &clock_, &openapi_yaml_, &journal_, &faults_}; }
-  Journal& journal() { return journal_; }
-  FaultRules& faults() { return faults_; }
+  Services services() {
+    return {&jobs_, &clock_, &openapi_yaml_, &journal_, &faults_, &state_, &control_yaml_};
+  }
 
  private:
   explicit Backend(const Options& options, std::string openapi_yaml);
@@ -38,9 +39,11 @@ class Backend {
   TokenCodec tokens_;
   Lister lister_;
   JobService jobs_;
+  StateService state_;  // keeps the start-up fixtures for resets
   std::string openapi_yaml_;
   Journal journal_;
   FaultRules faults_;
+  std::string control_yaml_;  // the control API's contract, served at /_fwmock/openapi.yaml
 };
 
 }  // namespace fwmock

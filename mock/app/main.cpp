@@ -1,4 +1,5 @@
 // fwmock: a local fake of the Fireworks AI batch jobs API.
+#include <arpa/inet.h>
 #include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
@@ -44,6 +45,17 @@ std::string UrlHost(const std::string& host) {
   std::string out = "[";
   for (const char c : host) out += c == '%' ? std::string("%25") : std::string(1, c);
   return out + "]";
+}
+
+// Whether only this machine can reach `host`: "localhost", 127.0.0.0/8, ::1 (or ::ffff:127.x).
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, host.c_str(), &v6) != 1) return false;
+  if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+  return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
 }
 
 // SIGTERM and SIGINT, blocked in every thread from the start: the event loop reads them from a
@@ -98,6 +110,11 @@ int Run(int argc, char** argv) {
   std::vector<std::string> warnings;
   Result<std::unique_ptr<Backend>> backend =
       Backend::Build(options, std::string(EmbeddedOpenApiYaml()), &warnings);
+  if (options.admin_token.empty() && !IsLoopbackHost(options.host)) {
+    warnings.push_back("--host " + options.host +
+                       " is not a loopback address and no --admin-token is set: anyone who can "
+                       "reach it can reset, seed and read fwmock through /_fwmock/");
+  }
   for (const std::string& warning : warnings) std::cerr << "fwmock: warning: " << warning << "\n";
   if (!backend.ok()) {
     std::cerr << "fwmock: " << backend.status().message() << "\n";
@@ -123,6 +140,7 @@ int Run(int argc, char** argv) {
   config.log_requests = options.log_requests;
   config.log_file = log_file.get();
   config.max_body_bytes = options.max_body_bytes;
+  config.admin_token = options.admin_token;
   config.keep_alive_seconds = static_cast<long>(options.idle_timeout / 1000000000);
   Server server(config, (*backend)->services());
   net::RaiseOpenFileLimit();

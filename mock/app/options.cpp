@@ -82,6 +82,17 @@ Spec BoolSpec(const char* flag, const char* env, bool Options::*field, const cha
   return {flag, env, false, apply, "", help, kBoolValues};
 }
 
+// A secret: any non-empty text.
+Spec SecretSpec(const char* flag, const char* env, std::string Options::*field,
+                const char* value_name, const char* help) {
+  auto apply = [flag, field](const std::string& v, Options* o, std::string* e) {
+    if (v.empty()) return Fail(e, std::string(flag) + ": empty secret");
+    o->*field = v;
+    return true;
+  };
+  return {flag, env, true, apply, value_name, help, ""};
+}
+
 const std::vector<Spec>& Specs() {
   static const std::vector<Spec> kSpecs = {
       {"--host", "FWMOCK_HOST", true,
@@ -108,16 +119,12 @@ const std::vector<Spec>& Specs() {
        "JSON file or directory of jobs; repeatable\n"
        "(default: the bundled fixtures)",
        "(':'-separated)"},
-      {"--token-secret", "FWMOCK_TOKEN_SECRET", true,
-       [](const std::string& v, Options* o, std::string* e) {
-         if (v.empty()) return Fail(e, "--token-secret: empty secret");
-         o->token_secret = v;
-         return true;
-       },
-       "S",
-       "secret sealing page tokens; give replicas\n"
-       "the same one (default: random per process)",
-       ""},
+      SecretSpec("--token-secret", "FWMOCK_TOKEN_SECRET", &Options::token_secret, "S",
+                 "secret sealing page tokens; give replicas\n"
+                 "the same one (default: random per process)"),
+      SecretSpec("--admin-token", "FWMOCK_ADMIN_TOKEN", &Options::admin_token, "T",
+                 "every /_fwmock/ route needs \"Authorization:\n"
+                 "Bearer T\" (default: open, on loopback)"),
       {"--api-key", "FWMOCK_API_KEYS", true,
        [](const std::string& v, Options* o, std::string* e) {
          for (const std::string& item : SplitList(v, ',')) {

@@ -17,6 +17,7 @@ struct Options {
   int port = 8080;
   std::vector<std::string> fixtures;       // empty: the bundled default data set
   std::string token_secret;                // empty: a random one per process
+  std::string admin_token;                 // set: /_fwmock/ needs "Authorization: Bearer T"
   std::map<std::string, ApiKey> api_keys;  // key -> account ("" = any) and e-mail
   bool log_requests = false;
   std::string log_file;                          // empty: request lines go to stderr

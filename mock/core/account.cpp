@@ -23,7 +23,7 @@ std::string_view JobIdOf(std::string_view name) {
 }
 
 Account::Account(std::string name, std::uint64_t seed)
-    : name_(std::move(name)), ids_(seed ^ Hash(name_)), next_due_(kNever) {}
+    : name_(std::move(name)), id_seed_(seed ^ Hash(name_)), ids_(id_seed_), next_due_(kNever) {}
 
 JobPtr Account::Find(std::string_view id) const {
   const std::int64_t slot = table_.Find(id);
@@ -47,6 +47,15 @@ JobPtr Account::Remove(std::string_view id) {
   if (log_.size() > kLogSize) log_.pop_front();
   ++seq_;
   return before;
+}
+
+void Account::RemoveAll() {
+  std::vector<std::string> ids;
+  ids.reserve(table_.size());
+  for (std::uint32_t slot = 0; slot < table_.slots(); ++slot) {
+    if (const JobPtr& job = table_.job(slot)) ids.emplace_back(JobIdOf(job->job.name));
+  }
+  for (const std::string& id : ids) Remove(id);
 }
 
 std::string Account::NewId() {

@@ -50,8 +50,16 @@ class Account {
   void Put(JobPtr job);
   // Removes the job; returns it, or nullptr when there was none.
   JobPtr Remove(std::string_view id);
+  // Removes every job, each by Remove: the change log records every removal, so cached results
+  // catch up (or rebuild) and never read a job that is gone.
+  void RemoveAll();
   // An id no job of the account has, from the account's generator.
   std::string NewId();
+  // The generator's position (after the start-up fixtures), a return to one, and a return to
+  // the account's very first: the ids drawn next are those drawn then.
+  std::mt19937_64 SaveIds() const { return ids_.Save(); }
+  void RestoreIds(const std::mt19937_64& state) { ids_.Restore(state); }
+  void RestartIds() { ids_.Seed(id_seed_); }
 
   // The changes after `seq`, oldest first. False when the log no longer reaches back that far.
   bool ChangesSince(std::uint64_t seq, std::vector<const Change*>* out) const;
@@ -76,6 +84,7 @@ class Account {
   std::string name_;
   mutable RwLock lock_;
   JobTable table_;
+  std::uint64_t id_seed_;
   IdGenerator ids_;
   std::atomic<std::uint64_t> seq_{0};
   std::deque<Change> log_;  // the changes seq_ - log_.size() + 1 ... seq_

@@ -126,7 +126,9 @@ class ReleasingIterator {
 // Turns one file's parse events into stored jobs, one job at a time: no JSON tree is built.
 class FileLoader : public nlohmann::json_sax<json> {
  public:
-  FileLoader(std::string path, JobStore* store) : path_(std::move(path)), store_(store) {}
+  // `account`: that of nameless jobs when the document has no "account" of its own.
+  FileLoader(std::string path, FixtureSink* sink, std::string account = "")
+      : path_(std::move(path)), sink_(sink), account_(std::move(account)) {}
 
   // One line per unknown key of the jobs loaded so far, with the first job that has it, how
   // many have it, and the field it most likely meant.
@@ -249,7 +251,7 @@ class FileLoader : public nlohmann::json_sax<json> {
     if (Status valid = ValidateJob(job, JobSource::kFixture); !valid.ok()) {
       return Fail(Error(JobLabel(job.name) + ": " + valid.message()));
     }
-    const std::string where = Where();
+    const std::string where = JobLabel(job.name);
     ++index_;
     if (job.name.empty()) {
       nameless_.emplace_back(where, std::move(job));
@@ -258,9 +260,11 @@ class FileLoader : public nlohmann::json_sax<json> {
     return Store(where, std::move(job));
   }
 
-  bool Store(const std::string& where, BatchJob job) {
-    const Status added = store_->Add(std::move(job));
-    return added.ok() || Fail(Error(where + ": " + added.message()));
+  // The sink's refusal keeps its code (ALREADY_EXISTS for a name already stored).
+  bool Store(const std::string& where, BatchJob job, bool nameless = false) {
+    const Status added = nameless ? sink_->AddNameless(where, account_, std::move(job))
+                                  : sink_->Add(where, std::move(job));
+    return added.ok() || Fail(Error(where + ": " + added.message(), added.code()));
   }
 
   Status AddNameless() {
@@ -268,8 +272,7 @@ class FileLoader : public nlohmann::json_sax<json> {
       if (account_.empty()) {
         return Error(where + ": no \"name\", and the file has no top-level \"account\"");
       }
-      job.name = JobName(account_, store_->NewId(account_));
-      if (!Store(where, std::move(job))) return status_;
+      if (!Store(where, std::move(job), true)) return status_;
     }
     return aipfilter::OkStatus();
   }
@@ -288,21 +291,24 @@ class FileLoader : public nlohmann::json_sax<json> {
     return Where() + (name.empty() ? "" : " (" + name + ")");
   }
   std::string Name() const { return path_ == "-" ? "stdin" : path_; }
-  Status Error(const std::string& what) const { return InvalidArgumentError(Name() + ": " + what); }
+  Status Error(const std::string& what,
+               aipfilter::StatusCode code = aipfilter::StatusCode::kInvalidArgument) const {
+    return Status(code, path_.empty() ? what : Name() + ": " + what);
+  }
   bool Fail(Status status) {
     if (status_.ok()) status_ = std::move(status);
     return false;
   }
 
   std::string path_;
-  JobStore* store_;
+  FixtureSink* sink_;
+  std::string account_;
   JobDecoder decoder_;
   bool decoding_ = false;  // inside a job object: events go to the decoder
   int depth_ = 0;          // open containers outside the decoder
   bool in_jobs_ = false;   // inside the "batchJobs" array
   bool seen_jobs_ = false;
   std::string key_;  // the last top-level key
-  std::string account_;
   std::size_t index_ = 0;
   std::vector<std::pair<std::string, BatchJob>> nameless_;
   struct UnknownKey {
@@ -312,6 +318,24 @@ class FileLoader : public nlohmann::json_sax<json> {
   std::vector<std::pair<std::string, UnknownKey>> unknown_;  // in the order first seen
   std::unordered_map<std::string, std::size_t> unknown_index_;
   Status status_;
+};
+
+// Fixtures at start-up: straight into the store, nameless jobs drawing ids from their account.
+// Every error of a fixture file is INVALID_ARGUMENT, a duplicate name's included.
+class StoreSink : public FixtureSink {
+ public:
+  explicit StoreSink(JobStore* store) : store_(store) {}
+  Status Add(const std::string&, BatchJob job) override {
+    const Status added = store_->Add(std::move(job));
+    return added.ok() ? added : InvalidArgumentError(added.message());
+  }
+  Status AddNameless(const std::string& where, const std::string& account, BatchJob job) override {
+    job.name = JobName(account, store_->NewId(account));
+    return Add(where, std::move(job));
+  }
+
+ private:
+  JobStore* store_;
 };
 
 void Append(std::vector<std::string> lines, std::vector<std::string>* out) {
@@ -349,8 +373,9 @@ Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store,
                     std::vector<std::string>* warnings) {
   Result<std::vector<std::string>> files = ExpandPaths(paths);
   if (!files.ok()) return files.status();
+  StoreSink sink(store);
   for (const std::string& file : *files) {
-    FileLoader loader(file, store);
+    FileLoader loader(file, &sink);
     if (Status s = loader.Load(); !s.ok()) return s;
     if (warnings != nullptr) Append(loader.Warnings(), warnings);
   }
@@ -359,10 +384,15 @@ Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store,
 
 Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store,
                        std::vector<std::string>* warnings) {
-  FileLoader loader(name, store);
+  StoreSink sink(store);
+  FileLoader loader(name, &sink);
   Status status = loader.LoadText(text);
   if (status.ok() && warnings != nullptr) Append(loader.Warnings(), warnings);
   return status;
+}
+
+Status ReadFixtureText(std::string_view text, const std::string& account, FixtureSink* sink) {
+  return FileLoader("", sink, account).LoadText(text);
 }
 
 }  // namespace fwmock

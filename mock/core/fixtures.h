@@ -31,4 +31,23 @@ Status LoadFixtures(const std::vector<std::string>& paths, JobStore* store,
 Status LoadFixtureText(const std::string& name, std::string_view text, JobStore* store,
                        std::vector<std::string>* warnings = nullptr);
 
+// Where the jobs of a fixture document go as they are read, each checked as LoadFixtures checks
+// it. A refusal stops the reading; its message follows the job's place ("batchJobs[3]: ...")
+// and its code is kept.
+class FixtureSink {
+ public:
+  virtual ~FixtureSink() = default;
+  // A job that has a name, in document order.
+  virtual Status Add(const std::string& where, BatchJob job) = 0;
+  // A job without one, of `account`, once every named job is added, in document order.
+  virtual Status AddNameless(const std::string& where, const std::string& account,
+                             BatchJob job) = 0;
+};
+
+// Reads one fixture document (an :import body) into `sink`; nameless jobs belong to the
+// document's "account", else to `account`. Errors name the job and the field, without a file:
+//   batchJobs[3] (accounts/acme/batchJobs/x): field "state": unknown value ...
+// Unknown keys are ignored.
+Status ReadFixtureText(std::string_view text, const std::string& account, FixtureSink* sink);
+
 }  // namespace fwmock

@@ -7,6 +7,16 @@ void IdGenerator::Seed(std::uint64_t seed) {
   rng_.seed(seed);
 }
 
+std::mt19937_64 IdGenerator::Save() const {
+  std::lock_guard lock(mu_);
+  return rng_;
+}
+
+void IdGenerator::Restore(const std::mt19937_64& state) {
+  std::lock_guard lock(mu_);
+  rng_ = state;
+}
+
 std::string IdGenerator::Next() {
   static const char kHex[] = "0123456789abcdef";
   std::uint64_t words[2];

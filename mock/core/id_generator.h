@@ -14,9 +14,13 @@ class IdGenerator {
   explicit IdGenerator(std::uint64_t seed = 0) : rng_(seed) {}
   void Seed(std::uint64_t seed);
   std::string Next();
+  // The generator's position, and a return to one saved before: the ids drawn after Restore
+  // are those drawn after the Save.
+  std::mt19937_64 Save() const;
+  void Restore(const std::mt19937_64& state);
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::mt19937_64 rng_;
 };
 

@@ -44,14 +44,16 @@ class JobService {
   // Applies every transition due now on every account (after the clock moved).
   void CatchUpAll();
 
- private:
-  // An account locked for writing, with every transition due at `now` applied.
+  // An account locked for writing, with every transition due at `now` applied: the state the
+  // control API (StateService) resets, imports into and exports.
   struct Locked {
     std::shared_ptr<Account> account;
     std::unique_lock<RwLock> lock;
     std::int64_t now;
   };
   Locked LockForWrite(const std::string& account);
+
+ private:
   std::shared_ptr<Account> CaughtUp(const std::string& account, std::int64_t now);
   void RunDue(Account* account, std::int64_t now);
   void Enter(Account* account, BatchJob job, JobState state, std::int64_t at);

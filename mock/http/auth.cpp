@@ -17,7 +17,30 @@ std::string BearerKey(const std::string& header) {
   return start == std::string::npos ? "" : header.substr(start);
 }
 
+// Whether `given` equals `secret` (not empty), in time that depends only on `given`'s length.
+bool SameSecret(const std::string& given, const std::string& secret) {
+  unsigned char diff = given.size() == secret.size() ? 0 : 1;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    diff |= static_cast<unsigned char>(given[i] ^ secret[i % secret.size()]);
+  }
+  return diff == 0;
+}
+
 }  // namespace
+
+aipfilter::Status CheckAdminToken(const std::string& admin_token, const std::string& header) {
+  if (admin_token.empty()) return aipfilter::OkStatus();
+  const std::string key = BearerKey(header);
+  if (key.empty()) {
+    return Status(StatusCode::kUnauthenticated,
+                  "missing admin token: the control API needs \"Authorization: Bearer <token>\" "
+                  "with the token of --admin-token");
+  }
+  if (!SameSecret(key, admin_token)) {
+    return Status(StatusCode::kUnauthenticated, "invalid admin token");
+  }
+  return aipfilter::OkStatus();
+}
 
 aipfilter::Result<Caller> Authenticate(const AuthConfig& config, bool has_header,
                                        const std::string& header, const std::string& account) {

@@ -32,4 +32,9 @@ struct Caller {
 aipfilter::Result<Caller> Authenticate(const AuthConfig& config, bool has_header,
                                        const std::string& header, const std::string& account);
 
+// The control API's gate: with `admin_token` set, the Authorization value must be
+// "Bearer <admin_token>" (compared in time that does not depend on the token's bytes), else 401
+// code 16; API keys count for nothing here. Without a token, every request passes.
+aipfilter::Status CheckAdminToken(const std::string& admin_token, const std::string& header);
+
 }  // namespace fwmock

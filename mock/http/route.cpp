@@ -102,6 +102,8 @@ const std::vector<std::pair<const char*, Shape::Method>>& FixedPaths() {
       {"/_fwmock/clock", {"GET", Operation::kClockGet}},
       {"/_fwmock/clock:advance", {"POST", Operation::kClockAdvance}},
       {"/_fwmock/clock:set", {"POST", Operation::kClockSet}},
+      {"/_fwmock/openapi.yaml", {"GET", Operation::kControlOpenApi}},
+      {"/_fwmock/reset", {"POST", Operation::kResetAll}},
   };
   return kPaths;
 }
@@ -143,11 +145,40 @@ const std::vector<std::pair<Operation, const char*>>& OperationNames() {
   return kNames;
 }
 
+// The control routes of one account, by what follows "/_fwmock/accounts/{a}".
+const std::vector<std::pair<const char*, Shape>>& ControlAccountPaths() {
+  static const std::vector<std::pair<const char*, Shape>> kPaths = {
+      {":reset", {"", false, {{"POST", Operation::kResetAccount}}}},
+      {"/batchJobs", {"", false, {{"DELETE", Operation::kClearJobs}}}},
+      {"/batchJobs:import", {"", false, {{"POST", Operation::kImportJobs}}}},
+      {"/batchJobs:export", {"", false, {{"GET", Operation::kExportJobs}}}},
+  };
+  return kPaths;
+}
+
+// "/_fwmock/accounts/{a}..." : the account is the raw segment up to the first '/', or up to its
+// last ':' when no '/' follows (":reset"); it is percent-decoded once matched.
+Route MatchControlAccount(std::string_view method, std::string_view path) {
+  constexpr std::string_view kPrefix = "/_fwmock/accounts/";
+  if (path.substr(0, kPrefix.size()) != kPrefix) return {};
+  const std::string_view rest = path.substr(kPrefix.size());
+  std::size_t end = rest.find('/');
+  if (end == std::string_view::npos) end = rest.rfind(':');
+  if (end == std::string_view::npos || !ValidId(rest.substr(0, end))) return {};
+  for (const auto& [suffix, shape] : ControlAccountPaths()) {
+    if (rest.substr(end) != suffix) continue;
+    Route route;
+    route.account = DecodeSegment(rest.substr(0, end));
+    return Pick(shape, method, route);
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsControl(Operation op) {
-  return op == Operation::kClockGet || op == Operation::kClockAdvance ||
-         op == Operation::kClockSet || IsJournalControl(op) || IsFaultControl(op);
+  // Every operation from kClockGet on belongs to the control API: keep them last in the enum.
+  return op >= Operation::kClockGet;
 }
 
 bool IsJournalControl(Operation op) {
@@ -179,6 +210,7 @@ Route MatchRoute(std::string_view method, std::string_view target) {
   for (const auto& [fixed, m] : FixedPaths()) {
     if (path == fixed) return Pick({"", false, {m}}, method, {});
   }
+  if (path.substr(0, 9) == "/_fwmock/") return MatchControlAccount(method, path);
   const std::vector<std::string_view> seg = Segments(path);
   if ((seg.size() != 4 && seg.size() != 5) || seg[0] != "v1" || seg[1] != "accounts" ||
       !ValidId(seg[2])) {

@@ -18,6 +18,7 @@ enum class Operation {
   kCancelJob,
   kGetJobLogs,
   kBatchDeleteJobs,
+  // The control API, under /_fwmock/: every operation from here on (IsControl).
   kClockGet,      // GET /_fwmock/clock
   kClockAdvance,  // POST /_fwmock/clock:advance
   kClockSet,      // POST /_fwmock/clock:set
@@ -28,9 +29,17 @@ enum class Operation {
   kFaultsCreate,   // POST /_fwmock/faults
   kFaultsClear,    // DELETE /_fwmock/faults
   kFaultDelete,    // DELETE /_fwmock/faults/{id}
+  // The control API's state and its own contract (issue 9, mock/http/control_state.h).
+  kControlOpenApi,  // GET /_fwmock/openapi.yaml
+  kResetAll,        // POST /_fwmock/reset
+  kResetAccount,    // POST /_fwmock/accounts/{a}:reset
+  kClearJobs,       // DELETE /_fwmock/accounts/{a}/batchJobs
+  kImportJobs,      // POST /_fwmock/accounts/{a}/batchJobs:import
+  kExportJobs,      // GET /_fwmock/accounts/{a}/batchJobs:export
 };
 
-// True for the operations of fwmock's own control API (under /_fwmock/), which need no API key.
+// True for the operations of fwmock's own control API (under /_fwmock/): they need no API key,
+// and the admin token when one is set.
 bool IsControl(Operation op);
 
 // The journal's operations, and the fault rules'.

@@ -10,6 +10,7 @@
 #include "control_api.h"
 #include "control_faults.h"
 #include "control_journal.h"
+#include "control_state.h"
 #include "errors.h"
 #include "fault_answer.h"
 #include "httplib_adapter.h"
@@ -143,13 +144,7 @@ class Server::Impl {
     if (route.operation == Operation::kOpenApi) {
       return res.set_content(*services_.openapi_yaml, "application/yaml");
     }
-    if (IsControl(route.operation)) {
-      if (IsJournalControl(route.operation)) {
-        return ServeJournal(route, req, *services_.journal, res);
-      }
-      if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
-      return ServeControl(route, req, *services_.clock, *services_.jobs, res);
-    }
+    if (IsControl(route.operation)) return ServeControlRoute(route, req, res);
     const auto page = [&] { return WalkPageOf(route, req, *services_.jobs); };
     trace.fault = ApplyFaults(route, req, *services_.faults, page, res);
     if (trace.fault.answered) return;
@@ -157,6 +152,26 @@ class Server::Impl {
                                          req.get_header_value("Authorization"), route.account);
     if (!caller.ok()) return WriteError(res, caller.status());
     ServeJobs(route, req, *caller, *services_.jobs, res);
+  }
+
+  // Every /_fwmock/ route comes here, and passes the admin token's check first.
+  void ServeControlRoute(const Route& route, const httplib::Request& req, httplib::Response& res) {
+    if (Status s = CheckAdminToken(config_.admin_token, req.get_header_value("Authorization"));
+        !s.ok()) {
+      return WriteError(res, s);
+    }
+    if (IsJournalControl(route.operation)) return ServeJournal(route, req, *services_.journal, res);
+    if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
+    switch (route.operation) {
+      case Operation::kClockGet:
+      case Operation::kClockAdvance:
+      case Operation::kClockSet:
+        return ServeControl(route, req, *services_.clock, *services_.jobs, res);
+      case Operation::kControlOpenApi:
+        return res.set_content(*services_.control_openapi_yaml, "application/yaml");
+      default:
+        return ServeState(route, req, {services_.state, services_.journal, services_.faults}, res);
+    }
   }
 
   // The answer is made: the log line and the journal entry. A request the HTTP library refused

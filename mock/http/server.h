@@ -11,6 +11,7 @@
 #include "job_service.h"
 #include "journal.h"
 #include "request_handler.h"
+#include "state_service.h"
 
 namespace fwmock {
 
@@ -21,6 +22,7 @@ struct ServerConfig {
   bool cors = false;              // answer CORS preflights; allow any origin on every answer
   std::size_t max_body_bytes = 4u << 20;  // larger request bodies are refused (413)
   long keep_alive_seconds = 60;           // the idle timeout, as the Keep-Alive header says it
+  std::string admin_token;                // set: every /_fwmock/ route needs it as a bearer
 };
 
 // What the handlers act on. Owned by the caller (the app's composition root); outlives the
@@ -31,6 +33,8 @@ struct Services {
   const std::string* openapi_yaml;
   Journal* journal;
   FaultRules* faults;
+  StateService* state;
+  const std::string* control_openapi_yaml;  // served at /_fwmock/openapi.yaml
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks every HTTP exchange the integration tests recorded against the OpenAPI contract.
 
-usage: check_responses.py OPENAPI_YAML EXCHANGES_DIR
+usage: check_responses.py OPENAPI_YAML [CONTROL_YAML ...] EXCHANGES_DIR
 
 EXCHANGES_DIR holds *.jsonl files (tests/integration/api_client.cpp writes them), one exchange
 per line: {"method", "target" (path and query as sent), "status", "responseHeaders": [[name,
@@ -25,6 +25,13 @@ GET) and percent-decoded path; a template parameter matches a segment without '/
   operation's requestBody schema as a request; `required` holds except for PATCH, which merges.
 Answers to HEAD have no body: only their status is counted.
 
+Several documents (the public one first, then fwmock's control API) pool their operations. A
+document with `x-fwmock-response-fields: required` at its root (the control API) is plain
+OpenAPI: its answers must have the properties its `required` lists name, and no completeness
+rule applies. A 200 whose declared content is not application/json (the control document's own
+YAML) is checked by its Content-Type only. Once a document declares a /_fwmock/ path, /_fwmock/
+routes are no longer unchecked: a 2xx from one no document has is a failure.
+
 Prints the exchanges per operation and status. Exit status: 0 every exchange conforms; 1 some
 exchange does not, or a line is not an exchange (each problem is printed as "FILE:LINE: METHOD
 TARGET -> STATUS: problem"); 2 bad usage, unusable spec, or no exchange at all.
@@ -32,6 +39,7 @@ TARGET -> STATUS: problem"); 2 bad usage, unusable spec, or no exchange at all.
 import base64
 import binascii
 import collections
+import copy
 import pathlib
 import re
 import sys
@@ -50,6 +58,10 @@ HTTP_STATUS_OF_CODE = {1: 499, 2: 500, 3: 400, 4: 504, 5: 404, 6: 409, 7: 403, 8
                        10: 409, 11: 400, 12: 501, 13: 500, 14: 503, 15: 500, 16: 401}
 HTTP_LAYER_STATUSES = (413, 414, 431)  # raised by the HTTP library, answered with code 3
 UNCHECKED_ROUTES = re.compile(r"/healthz\Z|/openapi\.yaml\Z|/_fwmock/")
+UNCHECKED_WITH_CONTROL = re.compile(r"/healthz\Z|/openapi\.yaml\Z")
+CONTROL_PREFIX = "/_fwmock/"
+JSON_MEDIA = "application/json"
+RESPONSE_FIELDS_KEY = "x-fwmock-response-fields"
 NO_OPERATION = "(no operation)"
 ERROR_KEY_ORDERS = (["code", "details", "message"], ["code", "message", "details"])
 READ_MASK_KEYS = ("readMask", "read_mask")
@@ -64,8 +76,14 @@ class Operation:
         self.name = operation.get("operationId", method.upper() + " " + template)
         self.name = self.name.split("_", 1)[-1] if self.name.startswith("Gateway_") else self.name
         self.method = method.upper()
+        self.spec = spec
+        self.template = template
         self.pattern = template_pattern(template)
-        self.response_schema = json_schema(spec, operation.get("responses", {}).get("200"))
+        self.honours_required = spec.document.get(RESPONSE_FIELDS_KEY) == "required"
+        success = operation.get("responses", {}).get("200")
+        self.response_media = media_type(spec, success)
+        self.response_schema = (json_schema(spec, success) if self.response_media == JSON_MEDIA
+                                else None)
         self.error_schema = json_schema(spec, operation.get("responses", {}).get("default"))
         self.request_schema = json_schema(spec, operation.get("requestBody"))
         self.merges = self.method == "PATCH"
@@ -76,6 +94,8 @@ class Operation:
 
     def completeness(self, query):
         """Where every field must be present in the 200 answer to a request with `query`."""
+        if self.honours_required:
+            return COMPLETE_NONE
         if query is None:
             return self.masked_complete  # unknown request: it may have had a readMask
         masks = [v for k, v in urllib.parse.parse_qsl(query, keep_blank_values=True)
@@ -98,6 +118,15 @@ def template_pattern(template):
     return re.compile("[^/:]+".join(re.escape(part) for part in parts) + r"\Z")
 
 
+def media_type(spec, holder):
+    """The first media type of a response or request body object's content, or None."""
+    if holder is None:
+        return None
+    if "$ref" in holder:
+        holder = spec.lookup(holder["$ref"])
+    return next(iter(holder.get("content", {})), None)
+
+
 def json_schema(spec, holder):
     """The application/json schema of a response or request body object, or None."""
     if holder is None:
@@ -114,7 +143,7 @@ def load_spec(path):
     """(Spec, [Operation], the error schema of routes outside the spec)."""
     try:
         with open(path, encoding="utf-8") as f:
-            spec = Spec(yaml.safe_load(f))
+            spec = Spec(bundle(yaml.safe_load(f), pathlib.Path(path).parent))
         operations = [Operation(spec, template, method, operation)
                       for template, item in spec.document.get("paths", {}).items()
                       for method, operation in item.items() if method in METHODS]
@@ -125,6 +154,62 @@ def load_spec(path):
         return spec, operations, error_schema
     except (OSError, yaml.YAMLError, SpecError, AttributeError) as e:
         raise SpecError("%s: cannot use as the spec: %s" % (path, e)) from e
+
+
+def bundle(document, base):
+    """`document` with the schemas it takes from another file (`$ref: FILE#/components/schemas/X`,
+    FILE relative to `base`) copied into its own components, and every $ref made local."""
+    if not isinstance(document, dict):
+        return document
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    files, imported = {}, set()
+
+    def take(source, pointer):
+        prefix = "/components/schemas/"
+        name = pointer[len(prefix):]
+        if not pointer.startswith(prefix) or "/" in name:
+            raise SpecError("only schemas can be taken from another file, not %r" % pointer)
+        if name in imported:
+            return
+        if name in schemas:
+            raise SpecError("schema %r is both in the document and in another file" % name)
+        found = source.get("components", {}).get("schemas", {}).get(name)
+        if found is None:
+            raise SpecError("unresolvable $ref to %r in another file" % name)
+        imported.add(name)
+        schemas[name] = copy.deepcopy(found)
+        visit(schemas[name], source)
+
+    def visit(node, source):
+        if isinstance(node, list):
+            for item in node:
+                visit(item, source)
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            if source is not None:
+                raise SpecError("a file taken from may not refer to another: %r" % ref)
+            name, _, pointer = ref.partition("#")
+            if name not in files:
+                with open(base / name, encoding="utf-8") as f:
+                    files[name] = yaml.safe_load(f)
+            node["$ref"] = "#" + pointer
+            take(files[name], pointer)
+        elif isinstance(ref, str) and source is not None:
+            take(source, ref[1:])
+        for key, value in list(node.items()):
+            if key != "$ref":
+                visit(value, source)
+
+    visit(document, None)
+    return document
+
+
+def load_specs(paths):
+    """The first document's (Spec, error schema) with the operations of every document."""
+    loaded = [load_spec(path) for path in paths]
+    return loaded[0][0], [op for _, operations, _ in loaded for op in operations], loaded[0][2]
 
 
 class Exchange:
@@ -179,6 +264,8 @@ class ExchangeChecker:
         self.operations = operations
         self.error_schema = error_schema
         self.counts = collections.Counter()
+        has_control = any(o.template.startswith(CONTROL_PREFIX) for o in operations)
+        self.unchecked = UNCHECKED_WITH_CONTROL if has_control else UNCHECKED_ROUTES
 
     def operation_for(self, method, path):
         method = "GET" if method == "HEAD" else method
@@ -194,16 +281,17 @@ class ExchangeChecker:
         path, query = exchange.path_and_query()
         operation = self.operation_for(exchange.method, path)
         label = operation.name if operation else NO_OPERATION
-        if operation is None and UNCHECKED_ROUTES.match(path):
+        if operation is None and self.unchecked.match(path):
             label = "%s %s" % (exchange.method, path)
         self.counts[label, exchange.status] += 1
         if exchange.method == "HEAD":
             return []
         if exchange.status >= 400:
-            schema = operation.error_schema if operation else self.error_schema
-            return self.error_problems(exchange, schema)
+            if operation and operation.error_schema:
+                return self.error_problems(exchange, operation.spec, operation.error_schema)
+            return self.error_problems(exchange, self.spec, self.error_schema)
         if operation is None:
-            if UNCHECKED_ROUTES.match(path):
+            if self.unchecked.match(path):
                 return []
             return ["status %d from a route the spec does not have" % exchange.status]
         if exchange.status != 200:
@@ -219,39 +307,42 @@ class ExchangeChecker:
         self.counts[operation.name, exchange.status] += 1
         if exchange.status != 200:
             return []
-        return self.body_problems("response", exchange.response_body, operation.response_schema,
-                                  Rules(complete=operation.completeness(None)))
+        return self.body_problems(operation.spec, "response", exchange.response_body,
+                                  operation.response_schema, response_rules(operation, None))
 
     def success_problems(self, exchange, operation, query):
-        rules = Rules(complete=operation.completeness(query))
+        if operation.response_media != JSON_MEDIA:
+            return content_type_problems(exchange, operation.response_media)
         return (content_type_problems(exchange)
-                + self.body_problems("response", exchange.response_body,
-                                     operation.response_schema, rules))
+                + self.body_problems(operation.spec, "response", exchange.response_body,
+                                     operation.response_schema, response_rules(operation, query)))
 
     def request_problems(self, exchange, operation):
         if operation.request_schema is None:
             return []  # a body the operation does not take is ignored
         rules = Rules(request=True, required=not operation.merges)
-        return self.body_problems("request", exchange.request_body or b"{}",
+        return self.body_problems(operation.spec, "request", exchange.request_body or b"{}",
                                   operation.request_schema, rules)
 
-    def body_problems(self, what, data, schema, rules):
+    @staticmethod
+    def body_problems(spec, what, data, schema, rules):
         try:
             body = parse_json(data)
         except ValueError as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             return ["%s body is not valid JSON: %s" % (what, e)]
-        problems = list(Checker(self.spec, rules).errors(body, schema))
+        problems = list(Checker(spec, rules).errors(body, schema))
         if not rules.request:
             problems += unsorted_key_errors(body)
         return ["%s %s" % (what, problem) for problem in problems]
 
-    def error_problems(self, exchange, schema):
+    @staticmethod
+    def error_problems(exchange, spec, schema):
         problems = content_type_problems(exchange)
         try:
             body = parse_json(exchange.response_body)
         except ValueError as e:
             return problems + ["error body is not valid JSON: %s" % e]
-        checker = Checker(self.spec, Rules(complete=COMPLETE_ALL))
+        checker = Checker(spec, Rules(complete=COMPLETE_ALL))
         problems += ["error %s" % p for p in checker.errors(body, schema)]
         if isinstance(body, dict):
             problems += error_order_problems(body) + code_problems(exchange.status, body)
@@ -261,12 +352,17 @@ class ExchangeChecker:
         return problems
 
 
-def content_type_problems(exchange):
+def response_rules(operation, query):
+    """How a 200 answer of `operation` to a request with `query` is checked."""
+    return Rules(required=operation.honours_required, complete=operation.completeness(query))
+
+
+def content_type_problems(exchange, media=JSON_MEDIA):
     values = exchange.header_values("Content-Type")
     if len(values) != 1:
         return ["%d Content-Type headers, not one" % len(values)]
-    if values[0].split(";")[0].strip().lower() != "application/json":
-        return ["Content-Type %s is not application/json" % show(values[0])]
+    if values[0].split(";")[0].strip().lower() != media:
+        return ["Content-Type %s is not %s" % (show(values[0]), media)]
     return []
 
 
@@ -339,13 +435,13 @@ def main(argv):
     if argv in (["-h"], ["--help"]):
         print(__doc__.strip())
         return 0
-    if len(argv) != 2:
+    if len(argv) < 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    directory = pathlib.Path(argv[1])
+    directory = pathlib.Path(argv[-1])
     files = sorted(directory.glob("*.jsonl")) if directory.is_dir() else []
     try:
-        checker = ExchangeChecker(*load_spec(argv[0]))
+        checker = ExchangeChecker(*load_specs(argv[:-1]))
     except SpecError as e:
         print(e, file=sys.stderr)
         return 2

@@ -6,8 +6,8 @@ server wrote or a request body it accepted:
 
 - responses: no property outside an object's declared `properties` (an `additionalProperties`
   schema covers map keys); no null anywhere; camelCase keys; date-times RFC 3339 in UTC with `Z`
-  and 0, 3, 6 or 9 fractional digits (as protojson writes them). `required` is not enforced: a
-  readMask may leave fields out. Instead `complete` says where every field must be present (the
+  and 0, 3, 6 or 9 fractional digits (as protojson writes them). `required` is enforced only if
+  the rules say so (the control API's answers): a readMask may leave fields out. Instead `complete` says where every field must be present (the
   server emits unset fields with their defaults), except date-times and messages (objects with
   `properties`), which are omitted when unset.
 - requests: unknown properties are allowed (JSON Schema's default; grpc-gateway discards them),
@@ -262,11 +262,11 @@ class Checker:
     def missing_errors(self, value, schema, path):
         present = {self.property_name(key, schema.get("properties")) for key, item in
                    value.items() if item is not None or not self.rules.request}
+        names = schema.get("required", []) if self.rules.required else []
+        for name in names:
+            if name not in present:
+                yield "%s: required property %s is missing" % (path, show(name))
         if self.rules.request:
-            names = schema.get("required", []) if self.rules.required else []
-            for name in names:
-                if name not in present:
-                    yield "%s: required property %s is missing" % (path, show(name))
             return
         complete = self.rules.complete
         if complete == COMPLETE_ALL or (complete == COMPLETE_ROOT and path == "$"):

@@ -6,6 +6,7 @@ The spec comes from $OPENAPI_YAML, by default the repository's mock/spec/openapi
 """
 import base64
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -265,6 +266,73 @@ class RecordTest(ExchangeTestCase):
                      dict(record("GET", "/", 200, None), responseBodyBase64="!!")]:
             with self.subTest(line=line):
                 self.assertRaises(ValueError, checker.Exchange, line)
+
+
+CONTROL_SPEC_PATH = os.environ.get(
+    "CONTROL_OPENAPI_YAML", str(HERE.parents[1] / "mock" / "spec" / "_fwmock" / "openapi.yaml"))
+YAML_HEADERS = [["Content-Type", "application/yaml"]]
+
+
+class ControlTest(unittest.TestCase):
+    """The control API's document, pooled with the public one."""
+
+    @classmethod
+    def setUpClass(cls):
+        require_spec()
+        cls.loaded = checker.load_specs([SPEC_PATH, CONTROL_SPEC_PATH])
+
+    def setUp(self):
+        self.checker = checker.ExchangeChecker(*self.loaded)
+
+    def problems(self, *args, **kwargs):
+        return self.checker.problems(checker.Exchange(record(*args, **kwargs)))
+
+    def test_every_state_route_is_an_operation(self):
+        for method, target, name in [
+                ("POST", "/_fwmock/reset", "Reset"),
+                ("POST", "/_fwmock/accounts/acme:reset", "ResetAccount"),
+                ("DELETE", "/_fwmock/accounts/acme/batchJobs", "ClearAccountJobs"),
+                ("POST", "/_fwmock/accounts/acme/batchJobs:import", "ImportJobs"),
+                ("GET", "/_fwmock/accounts/acme/batchJobs:export", "ExportJobs"),
+                ("GET", "/_fwmock/clock", "GetClock"), ("GET", "/_fwmock/requests", "ListRequests"),
+                ("DELETE", "/_fwmock/faults/f1", "DeleteFault"),
+                ("PUT", "/_fwmock/accounts/acme/paging", "SetAccountPaging"),
+                ("GET", "/_fwmock/openapi.yaml", "GetControlOpenApi"), ("GET", JOBS, "ListBatchJobs")]:
+            with self.subTest(method=method, target=target):
+                operation = self.checker.operation_for(method, target)
+                self.assertEqual(operation.name if operation else None, name)
+
+    def test_valid_answers_conform(self):
+        self.assertEqual(self.problems("POST", "/_fwmock/reset", 200, {}, request={}), [])
+        self.assertEqual(self.problems("POST", "/_fwmock/accounts/a/batchJobs:import", 200,
+                                       {"imported": 2}, request={"batchJobs": [{}, {}]}), [])
+        self.assertEqual(self.problems("GET", "/_fwmock/accounts/a/batchJobs:export", 200,
+                                       {"account": "a", "batchJobs": [VALID_JOB]}), [])
+        self.assertEqual(self.problems("GET", "/_fwmock/openapi.yaml", 200, "openapi: 3.0.3\n",
+                                       headers=YAML_HEADERS), [])
+        self.assertEqual(self.problems("GET", "/_fwmock/clock", 401, error(16),
+                                       headers=JSON_HEADERS + [["WWW-Authenticate", "Bearer"]]), [])
+
+    def test_required_properties_hold_in_answers_and_optional_ones_may_be_absent(self):
+        self.assertEqual(self.problems("GET", "/_fwmock/accounts/a/batchJobs:export", 200,
+                                       {"account": "a"}),
+                         ['response $: required property "batchJobs" is missing'])
+        fault = {"fired": 0, "id": "f1", "response": {"code": 14}}
+        self.assertEqual(self.problems("GET", "/_fwmock/faults", 200, {"faults": [fault]}), [])
+        self.assertEqual(self.problems("GET", "/_fwmock/accounts/a/batchJobs:export", 200,
+                                       {"account": "a", "batchJobs": [{"name": "x"}]}),
+                         ['response $.batchJobs[0]: required property "nodePoolId" is missing'])
+        self.assertEqual(self.problems("POST", "/_fwmock/accounts/a/batchJobs:import", 200,
+                                       {"imported": "2"}, request={"batchJobs": []}),
+                         ['response $.imported: "2" is not of type integer'])
+
+    def test_unknown_control_routes_and_wrong_media_types_fail(self):
+        self.assertEqual(self.problems("GET", "/_fwmock/nope", 200, {}),
+                         ["status 200 from a route the spec does not have"])
+        self.assertEqual(self.problems("GET", "/_fwmock/openapi.yaml", 200, "x"),
+                         ['Content-Type "application/json" is not application/yaml'])
+        self.assertEqual(self.problems("POST", "/_fwmock/reset", 200, {"done": True}),
+                         ['response $.done: unexpected property "done" (not in EmptyObject)'])
 
 
 class CommandLineTest(unittest.TestCase):

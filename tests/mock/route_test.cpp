@@ -151,3 +151,38 @@ TEST_CASE("the query of a target plays no part in the route", "[mock][route]") {
 
 }  // namespace
 }  // namespace fwmock_test
+
+namespace fwmock_test {
+namespace {
+
+TEST_CASE("the control API's state routes carry their account", "[mock][route][control]") {
+  const auto [method, path, operation, account] =
+      GENERATE(table<std::string, std::string, Operation, std::string>({
+          {"POST", "/_fwmock/reset", Operation::kResetAll, ""},
+          {"GET", "/_fwmock/openapi.yaml", Operation::kControlOpenApi, ""},
+          {"POST", "/_fwmock/accounts/acme:reset", Operation::kResetAccount, "acme"},
+          {"DELETE", "/_fwmock/accounts/acme/batchJobs", Operation::kClearJobs, "acme"},
+          {"POST", "/_fwmock/accounts/acme/batchJobs:import", Operation::kImportJobs, "acme"},
+          {"GET", "/_fwmock/accounts/acme/batchJobs:export", Operation::kExportJobs, "acme"},
+          {"GET", "/_fwmock/accounts/a%2Fb/batchJobs:export?x=1", Operation::kExportJobs, "a/b"},
+      }));
+  CAPTURE(method, path);
+  const Route route = MatchRoute(method, path);
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == operation);
+  CHECK(route.account == account);
+  CHECK(fwmock::IsControl(operation));
+}
+
+TEST_CASE("malformed control account routes are not found", "[mock][route][control]") {
+  const std::string path =
+      GENERATE("/_fwmock/accounts/:reset", "/_fwmock/accounts/acme", "/_fwmock/accounts/acme:nope",
+               "/_fwmock/accounts/a:b:reset", "/_fwmock/accounts/acme/batchJobs/x",
+               "/_fwmock/accounts/a:b/batchJobs", "/_fwmock/accounts/");
+  CAPTURE(path);
+  CHECK(MatchRoute("POST", path).status == RouteStatus::kNoSuchPath);
+  CHECK(MatchRoute("GET", "/_fwmock/reset").status == RouteStatus::kWrongMethod);
+}
+
+}  // namespace
+}  // namespace fwmock_test
