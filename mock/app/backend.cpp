@@ -22,7 +22,8 @@ Backend::Backend(const Options& options, std::string openapi_yaml)
       store_(options.seed),
       tokens_(MakeTokens(options)),
       lister_(store_, tokens_, {options.cache_bytes, options.strict_filters}),
-      jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle),
+      paging_(options.paging),
+      jobs_(&store_, &lister_, &clock_, &tokens_, options.lifecycle, &paging_),
       openapi_yaml_(std::move(openapi_yaml)) {}
 
 Result<std::unique_ptr<Backend>> Backend::Build(const Options& options, std::string openapi_yaml,

@@ -10,6 +10,7 @@
 #include "list.h"
 #include "options.h"
 #include "page_token.h"
+#include "paging_state.h"
 #include "server.h"
 
 namespace fwmock {
@@ -23,7 +24,7 @@ class Backend {
   static Result<std::unique_ptr<Backend>> Build(const Options& options, std::string openapi_yaml,
                                                 std::vector<std::string>* warnings);
 
-  Services services() { return {&jobs_, &clock_, &openapi_yaml_}; }
+  Services services() { return {&jobs_, &clock_, &openapi_yaml_, &paging_}; }
 
  private:
   explicit Backend(const Options& options, std::string openapi_yaml);
@@ -32,6 +33,7 @@ class Backend {
   JobStore store_;
   TokenCodec tokens_;
   Lister lister_;
+  PagingState paging_;  // from --paging; the control API changes it
   JobService jobs_;
   std::string openapi_yaml_;
 };

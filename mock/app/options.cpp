@@ -239,6 +239,19 @@ const std::vector<Spec>& Specs() {
          return true;
        },
        "N", "memory for List caches, in MiB (default 256)", ""},
+      {"--paging", "FWMOCK_PAGING", true,
+       [](const std::string& v, Options* o, std::string* e) {
+         Result<PagingMode> mode = ParsePagingSpec(v);
+         if (!mode.ok()) return Fail(e, "--paging: " + mode.status().message());
+         o->paging = *mode;
+         return true;
+       },
+       "SPEC",
+       "adversarial List paging of every account:\n"
+       "max-page-size=N,short-pages=true,seed=N,\n"
+       "empty-page-every=N,token-ttl-seconds=N\n"
+       "(default: normal; see /_fwmock/paging)",
+       ""},
       BoolSpec("--allow-anonymous", "FWMOCK_ALLOW_ANONYMOUS", &Options::allow_anonymous,
                "accept requests without a bearer key (load\n"
                "tests, browsers); keys given are still\n"

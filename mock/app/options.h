@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "lifecycle.h"
 #include "list.h"
+#include "paging_mode.h"
 
 namespace fwmock {
 
@@ -34,6 +35,7 @@ struct Options {
   bool manual_clock = false;
   std::optional<std::int64_t> start_time;  // of a manual clock; empty: now
   std::size_t cache_bytes = kDefaultCacheBytes;
+  PagingMode paging;  // the adversarial paging of every account at start-up
   bool help = false;
   bool version = false;
 };

@@ -20,10 +20,18 @@ enum class Operation {
   kClockGet,      // GET /_fwmock/clock
   kClockAdvance,  // POST /_fwmock/clock:advance
   kClockSet,      // POST /_fwmock/clock:set
+  // Adversarial paging (control_paging.h): GET, PUT and DELETE of /_fwmock/paging (every
+  // account; Route::account empty) and of /_fwmock/accounts/{account}/paging (one account).
+  kPagingGet,
+  kPagingPut,
+  kPagingDelete,
 };
 
 // True for the operations of fwmock's own control API (under /_fwmock/), which need no API key.
 bool IsControl(Operation op);
+
+// True for kPagingGet, kPagingPut and kPagingDelete.
+bool IsPaging(Operation op);
 
 enum class RouteStatus { kFound, kNoSuchPath, kWrongMethod };
 

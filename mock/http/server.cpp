@@ -8,6 +8,7 @@
 
 #include "aipfilter/timestamp.h"
 #include "control_api.h"
+#include "control_paging.h"
 #include "errors.h"
 #include "httplib_adapter.h"
 #include "public_api.h"
@@ -138,6 +139,7 @@ class Server::Impl {
       return res.set_content(*services_.openapi_yaml, "application/yaml");
     }
     if (IsControl(route.operation)) {
+      if (IsPaging(route.operation)) return ServePaging(route, req, *services_.paging, res);
       return ServeControl(route, req, *services_.clock, *services_.jobs, res);
     }
     Result<Caller> caller = Authenticate(config_.auth, req.has_header("Authorization"),

@@ -8,6 +8,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "job_service.h"
+#include "paging_state.h"
 #include "request_handler.h"
 
 namespace fwmock {
@@ -27,6 +28,7 @@ struct Services {
   JobService* jobs;
   Clock* clock;
   const std::string* openapi_yaml;
+  PagingState* paging;
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All
