@@ -1,4 +1,5 @@
 // fwmock: a local fake of the Fireworks AI batch jobs API.
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -70,6 +71,12 @@ int Run(int argc, char** argv) {
   // Blocked before anything else too: a SIGTERM from the first moment on (--exit-with-parent's
   // included) waits for the event loop, which stops cleanly.
   const sigset_t signals = BlockStopSignals();
+  // Two malloc arenas for all threads: glibc gives each thread that meets contention an arena of
+  // its own (up to 8 per core), and memory freed into one is never reused by another, so RSS
+  // crept up under steady load with a share of never-seen filters (+11% over a minute at 64
+  // connections; flat with two). Small blocks come from each thread's tcache either way. The
+  // environment's MALLOC_ARENA_MAX, when set, still wins.
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   Options options;
   std::string error;
   if (!ParseOptions(argc, argv, Environment(), &options, &error)) {

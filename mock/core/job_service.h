@@ -39,6 +39,10 @@ class JobService {
   Result<std::string> GetLogs(const std::string& account, const std::string& id,
                               const Params& params);
 
+  // The number of the page a List or GetLogs request with this token asks for: 1 for no
+  // token, 0 for one that does not open (TokenCodec::PageOf).
+  std::int64_t PageNumber(std::string_view page_token) const { return tokens_.PageOf(page_token); }
+
   // Applies every transition due now on every account (after the clock moved).
   void CatchUpAll();
 

@@ -225,7 +225,8 @@ Result<std::string> GetJobLogs(const LogsRequest& request, const BatchJob& job, 
   if (page.more) {
     std::vector<KeyValue> key = {{true, plan->Index(page.last), ""},
                                  {true, plan->Rank(page.last), ""}};
-    token = tokens.Seal({job.name, plan->binding, std::move(key), kTokenKind});
+    token = tokens.Seal({job.name, plan->binding, std::move(key), kTokenKind,
+                         tokens.PageOf(request.page_token) + 1});
   }
   return Render(page, plan->mask, token);
 }

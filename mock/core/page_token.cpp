@@ -220,4 +220,10 @@ Result<PageToken> TokenCodec::Open(std::string_view text) const {
   return token;
 }
 
+std::int64_t TokenCodec::PageOf(std::string_view text) const {
+  if (text.empty()) return 1;
+  const Result<PageToken> token = Open(text);
+  return token.ok() ? token->page : 0;
+}
+
 }  // namespace fwmock

@@ -45,6 +45,9 @@ class TokenCodec {
   std::string Seal(const PageToken& token) const;
   // INVALID_ARGUMENT "invalid page token" for anything that was not sealed with this secret.
   Result<PageToken> Open(std::string_view text) const;
+  // The number of the page a request with this token asks for: 1 for no token, the token's
+  // page for one that opens, 0 for one that does not.
+  std::int64_t PageOf(std::string_view text) const;
 
  private:
   std::string mac_key_;

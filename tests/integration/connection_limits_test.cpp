@@ -1,11 +1,11 @@
 // What a request may not be: a head over 8 KiB, a body over the limit, framing that cannot be
 // trusted. Each is refused in the API's error shape, and the connection closed.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "fwmock_process.h"
+#include "process_stats.h"
 #include "raw_http.h"
 
 namespace fwmock_test {
@@ -43,15 +43,6 @@ void CheckErrorShape(const RawResponse& r, int status, int code) {
 
 std::string Message(const RawResponse& r) {
   return json::parse(r.body, nullptr, false).value("message", "");
-}
-
-// Peak resident memory of a process, in MiB.
-double PeakRssMb(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024;
-  }
-  return -1;
 }
 
 TEST_CASE("Header fields over 8 KiB are 431 in the error shape", "[connections][limits]") {
@@ -115,7 +106,7 @@ TEST_CASE("A 512 MiB body is refused with memory bounded", "[connections][limits
   const bool chunked = GENERATE(false, true);
   CAPTURE(chunked);
   FwmockProcess server;
-  const double rss_before = PeakRssMb(server.pid());
+  const double rss_before = PeakRssMiB(server.pid());
   Socket socket;
   REQUIRE(socket.Connect(server.port()));
   constexpr std::size_t kTotal = 512u << 20;
@@ -133,7 +124,7 @@ TEST_CASE("A 512 MiB body is refused with memory bounded", "[connections][limits
   const RawResponse r = reader.Next(std::chrono::seconds(20));
   sender.join();
   CheckErrorShape(r, 413, 3);
-  const double growth = PeakRssMb(server.pid()) - rss_before;
+  const double growth = PeakRssMiB(server.pid()) - rss_before;
   WARN("peak RSS growth over a 512 MiB " << (chunked ? "chunked " : "") << "body: " << growth
                                          << " MiB");
   CHECK(growth < kBodyGrowthBoundMb);

@@ -5,12 +5,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <vector>
 
 #include "fwmock_process.h"
+#include "process_stats.h"
 #include "raw_http.h"
 
 namespace fwmock_test {
@@ -21,10 +19,16 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr int kHeld = 1000;
-// The bound on a new request's p99 while connections are held. The issue asks for 10 ms; the
-// failure this guards against is a stall of seconds (a thread per connection), so the bound
-// leaves room for a loaded 2-core CI and the sanitizers. The measured value is printed.
+// The bound on a new request's p99 while connections are held: the issue's 10 ms in plain builds
+// (the test runs alone: it is tagged [serial]); the sanitizers slow every request several times.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr double kP99BoundMs = 100;
+#else
+constexpr double kP99BoundMs = 10;
+#endif
+// The bound on any other request beside a trickling head, which runs beside other tests: the
+// failure it guards against is a stall of seconds (a thread held by the slow head).
+constexpr double kBesideBoundMs = 100;
 
 double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -46,19 +50,6 @@ double P99(int port, int requests) {
   return ms[static_cast<std::size_t>(requests * 99 / 100)];
 }
 
-// CPU seconds the process has used, user and system.
-double CpuSeconds(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> field; ++i) {
-    if (i >= 14) ticks += std::stod(field);  // utime, stime
-  }
-  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
-
 // Whether every socket is still open after `wait`: no event on any of them in that time.
 bool AllStayOpen(std::vector<Socket>& sockets, milliseconds wait) {
   std::vector<pollfd> polls;
@@ -73,7 +64,7 @@ bool AllStayOpen(std::vector<Socket>& sockets, milliseconds wait) {
 }
 
 TEST_CASE("Silent and idle keep-alive connections delay no new request and cost no CPU",
-          "[connections][load]") {
+          "[connections][load][serial]") {
   REQUIRE(RaiseOpenFileLimit() > 2 * kHeld + 100);
   FwmockProcess server({"--threads", "2"});
   std::vector<Socket> held;
@@ -88,7 +79,7 @@ TEST_CASE("Silent and idle keep-alive connections delay no new request and cost 
     ResponseReader reader(held.back());
     REQUIRE(reader.Next().status == 200);
   }
-  const double p99 = P99(server.port(), 50);
+  const double p99 = P99(server.port(), 200);
   WARN("p99 of a new request with " << 2 * kHeld << " connections held: " << p99 << " ms");
   CHECK(p99 < kP99BoundMs);
   const double cpu_before = CpuSeconds(server.pid());
@@ -110,7 +101,7 @@ TEST_CASE("A head trickling in a byte at a time delays nobody and is closed at t
     REQUIRE(slow.SendAll(head.substr(i, 1)));
     others.push_back(TimeOneRequest(server.port()));
   }
-  CHECK(*std::max_element(others.begin(), others.end()) < kP99BoundMs);
+  CHECK(*std::max_element(others.begin(), others.end()) < kBesideBoundMs);
   std::string answer;
   REQUIRE(slow.WaitForClose(std::chrono::seconds(5), &answer));
   const double closed_after = Millis(Clock::now() - opened);

@@ -114,7 +114,7 @@ TEST_CASE("every mode walked to the end yields every matching job once in order"
   const std::size_t top = size == 0 ? 50 : static_cast<std::size_t>(size);
   for (std::size_t p = 0; p < walk.pages.size(); ++p) {
     CAPTURE(p + 1);
-    CHECK(walk.pages[p].size() <= (max > 0 ? std::min<std::size_t>(top, max) : top));
+    CHECK(walk.pages[p].size() <= (max > 0 ? std::min(top, static_cast<std::size_t>(max)) : top));
     const bool empty_turn = every > 0 && (p + 1) % static_cast<std::size_t>(every) == 0;
     if (empty_turn) CHECK(walk.pages[p].empty());
     if (!empty_turn && p + 1 < walk.pages.size()) CHECK_FALSE(walk.pages[p].empty());

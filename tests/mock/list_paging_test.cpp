@@ -69,6 +69,24 @@ TEST_CASE("the same request gives the same token", "[mock][list]") {
   CHECK(MustList(request, store, TokenCodec("s")).next_page_token == token);
 }
 
+TEST_CASE("each page's token names the page it asks for", "[mock][list]") {
+  JobStore store;
+  Fill(&store, "acme", 23);
+  const TokenCodec codec("s");
+  ListRequest request = Request("acme", 5);
+  CHECK(codec.PageOf("") == 1);
+  CHECK(codec.PageOf("not-a-token") == 0);
+  int pages = 1;  // 23 jobs by 5: pages 1 to 5, and four tokens naming pages 2 to 5
+  for (;;) {
+    const ListPage page = MustList(request, store, codec);
+    if (page.next_page_token.empty()) break;
+    ++pages;
+    CHECK(codec.PageOf(page.next_page_token) == pages);
+    request.page_token = page.next_page_token;
+  }
+  CHECK(pages == 5);
+}
+
 TEST_CASE("a token only continues the request that produced it", "[mock][list]") {
   JobStore store;
   Fill(&store, "acme", 30);

@@ -45,6 +45,23 @@ TEST_CASE("a walk to the end returns every line once in order", "[mock][logs]") 
   CHECK(walk.page_sizes.back() == want.size() - (pages - 1) * full);
 }
 
+TEST_CASE("each logs page's token names the page it asks for", "[mock][logs]") {
+  const std::int64_t start = kT0 + 1'000'000'000;
+  const BatchJob job = LogJob("pages", JobState::kCompleted, 1, start, start + 120 * kSecond + 1);
+  LogsRequest request;
+  request.page_size = 10;  // 25 lines by 10: three pages, two tokens naming pages 2 and 3
+  std::vector<std::int64_t> named;
+  for (;;) {
+    const fwmock::Result<std::string> body = GetJobLogs(request, job, start + kDay, kCodec);
+    REQUIRE(body.ok());
+    const std::string token = nlohmann::json::parse(*body).value("nextPageToken", "");
+    if (token.empty()) break;
+    named.push_back(kCodec.PageOf(token));
+    request.page_token = token;
+  }
+  CHECK(named == std::vector<std::int64_t>{2, 3});
+}
+
 TEST_CASE("newest-first pages stay put while the job keeps writing", "[mock][logs]") {
   const BatchJob job = LogJob("live", JobState::kRunning, 2, kT0, std::nullopt);
   const std::int64_t now = kT0 + 600 * kSecond;

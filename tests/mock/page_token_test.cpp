@@ -25,6 +25,7 @@ PageToken Sample() {
   t.key = {KeyValue{true, 1773480413589793238, ""}, KeyValue{false, 0, ""},
            KeyValue{true, -7, "D\xC3\xA9mo \xF0\x9F\x9A\x80"}};
   t.last_name = "accounts/zanzibar-account/batchJobs/quokka-job-\xE6\x97\xA5\xE6\x9C\xAC";
+  t.page = 41;
   return t;
 }
 
@@ -32,6 +33,7 @@ void CheckSame(const PageToken& got, const PageToken& want) {
   CHECK(got.account == want.account);
   CHECK(got.binding == want.binding);
   CHECK(got.last_name == want.last_name);
+  CHECK(got.page == want.page);
   REQUIRE(got.key.size() == want.key.size());
   for (std::size_t i = 0; i < got.key.size(); ++i) {
     CAPTURE(i);
