@@ -12,6 +12,7 @@
 #include "list.h"
 #include "options.h"
 #include "page_token.h"
+#include "paging_state.h"
 #include "server.h"
 #include "state_service.h"
 
@@ -28,7 +29,8 @@ class Backend {
                                                 std::vector<std::string>* warnings);
 
   Services services() {
-    return {&jobs_, &clock_, &openapi_yaml_, &journal_, &faults_, &state_, &control_yaml_};
+    return {&jobs_,   &clock_, &openapi_yaml_, &journal_,
+            &faults_, &state_, &control_yaml_, &paging_};
   }
 
  private:
@@ -38,6 +40,7 @@ class Backend {
   JobStore store_;
   TokenCodec tokens_;
   Lister lister_;
+  PagingState paging_;  // from --paging; the control API changes it
   JobService jobs_;
   StateService state_;  // keeps the start-up fixtures for resets
   std::string openapi_yaml_;

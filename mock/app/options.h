@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "lifecycle.h"
 #include "list.h"
+#include "paging_mode.h"
 
 namespace fwmock {
 
@@ -37,6 +38,7 @@ struct Options {
   std::size_t cache_bytes = kDefaultCacheBytes;
   std::size_t journal_size = 10000;  // requests the journal keeps; 0: none
   std::string faults;                // file of fault rules loaded at start-up; empty: none
+  PagingMode paging;                 // the adversarial paging of every account at start-up
   bool help = false;
   bool version = false;
 };

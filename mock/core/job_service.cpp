@@ -36,8 +36,14 @@ Status JobNotFound(const std::string& account, const std::string& id) {
 }
 
 JobService::JobService(JobStore* store, Lister* lister, const Clock* clock,
-                       const TokenCodec* tokens, LifecycleConfig lifecycle)
-    : store_(*store), lister_(*lister), clock_(*clock), tokens_(*tokens), lifecycle_(lifecycle) {}
+                       const TokenCodec* tokens, LifecycleConfig lifecycle,
+                       const PagingState* paging)
+    : store_(*store),
+      lister_(*lister),
+      clock_(*clock),
+      tokens_(*tokens),
+      lifecycle_(lifecycle),
+      paging_(paging) {}
 
 JobService::Locked JobService::LockForWrite(const std::string& account) {
   Locked locked{store_.FindOrCreate(account), {}, 0};
@@ -168,7 +174,13 @@ Status JobService::Cancel(const std::string& account, const std::string& id,
 }
 
 Result<std::shared_ptr<const RenderedPage>> JobService::List(const ListRequest& request) {
-  CaughtUp(request.account, clock_.Now());
+  const std::int64_t now = clock_.Now();
+  CaughtUp(request.account, now);
+  if (paging_ != nullptr) {  // while no mode is set, one atomic load
+    if (const std::optional<PagingMode> mode = paging_->In(request.account)) {
+      return lister_.ListRendered(request, PagingContext{*mode, now});
+    }
+  }
   return lister_.ListRendered(request);
 }
 

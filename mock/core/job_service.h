@@ -11,6 +11,7 @@
 #include "lifecycle.h"
 #include "list.h"
 #include "page_token.h"
+#include "paging_state.h"
 #include "params.h"
 
 namespace fwmock {
@@ -19,11 +20,12 @@ namespace fwmock {
 // with the lifecycle moving jobs on `clock`. Before an account is read or written, every
 // transition due on it is applied, at the time it was due. Bodies in and out are JSON text;
 // errors are Status in the API's vocabulary (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION).
+// List pages under the paging mode `paging` holds for the account, if any (null: never).
 // Thread-safe.
 class JobService {
  public:
   JobService(JobStore* store, Lister* lister, const Clock* clock, const TokenCodec* tokens,
-             LifecycleConfig lifecycle);
+             LifecycleConfig lifecycle, const PagingState* paging = nullptr);
 
   Result<std::string> Create(const std::string& account, std::string_view body,
                              const std::string& created_by);
@@ -64,6 +66,7 @@ class JobService {
   const Clock& clock_;
   const TokenCodec& tokens_;
   const LifecycleConfig lifecycle_;
+  const PagingState* const paging_;
 };
 
 // `batch job "accounts/a/batchJobs/x" not found`

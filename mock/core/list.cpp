@@ -168,29 +168,47 @@ void Lister::Warm() {
   }
 }
 
+namespace {
+
+std::size_t PageSizeOf(const ListRequest& request) {
+  return static_cast<std::size_t>(
+      request.page_size == 0 ? kDefaultPageSize : std::min(request.page_size, kMaxPageSize));
+}
+
+}  // namespace
+
 Result<ListPage> Lister::Page(const Account& account, const ListRequest& request, Query* query,
-                              const Position* after, std::int64_t page_number) {
+                              Start start, const PagingContext* paging) {
   const std::shared_ptr<QueryResult> result =
       Results(account, query->filter, query->program, query->order);
-  const auto size = static_cast<std::size_t>(
-      request.page_size == 0 ? kDefaultPageSize : std::min(request.page_size, kMaxPageSize));
+  PagePlan plan{PageSizeOf(request), false};
+  if (paging != nullptr) plan = PlanPage(paging->mode, start.number, plan.limit);
+  const bool empty = plan.empty && start.after != nullptr;
   ListPage page;
   bool more = false;
-  page.jobs = result->rows.Page(after, size, &more);
+  // An empty page looks one job ahead: it carries a token only if a job follows.
+  page.jobs = result->rows.Page(start.after, empty ? 1 : plan.limit, &more);
+  if (empty) more = !page.jobs.empty(), page.jobs.clear();
   page.total_size = static_cast<std::int32_t>(result->rows.size());
   page.seq = result->seq;
   page.filter = query->filter;
   page.mask = std::move(query->mask);
-  if (more && !page.jobs.empty()) {
+  if (!more || (page.jobs.empty() && !empty)) return page;
+  PageToken next{request.account, query->binding, {}, {}, start.number + 1};
+  if (empty) {  // continues from where this page's request started
+    next.key = start.after->key;
+    next.last_name = start.after->name;
+  } else {
     const BatchJob& last = page.jobs.back()->job;
-    page.next_page_token =
-        tokens_.Seal({request.account, query->binding, SortKeyOf(query->order, last), last.name,
-                      page_number + 1});
+    next.key = SortKeyOf(query->order, last);
+    next.last_name = last.name;
   }
+  if (paging != nullptr && paging->mode.token_ttl_seconds > 0) next.issued_at = paging->now;
+  page.next_page_token = tokens_.Seal(next);
   return page;
 }
 
-Result<ListPage> Lister::List(const ListRequest& request) {
+Result<ListPage> Lister::List(const ListRequest& request, const PagingContext* paging) {
   if (request.page_size < 0) return ParsePageSize(std::to_string(request.page_size)).status();
   Result<Query> query = Prepare(request, strict_filters_);
   if (!query.ok()) return query.status();
@@ -200,6 +218,9 @@ Result<ListPage> Lister::List(const ListRequest& request) {
     Result<PageToken> token = tokens_.Open(request.page_token);
     if (!token.ok()) return token.status();
     if (Status s = CheckToken(*token, request, *query); !s.ok()) return s;
+    if (paging != nullptr) {
+      if (Status s = CheckTokenAge(paging->mode, token->issued_at, paging->now); !s.ok()) return s;
+    }
     after = Position{std::move(token->key), std::move(token->last_name)};
     page_number = token->page;
   }
@@ -211,7 +232,7 @@ Result<ListPage> Lister::List(const ListRequest& request) {
     return page;
   }
   std::shared_lock lock(account->lock());
-  return Page(*account, request, &*query, after ? &*after : nullptr, page_number);
+  return Page(*account, request, &*query, {after ? &*after : nullptr, page_number}, paging);
 }
 
 Result<std::shared_ptr<const RenderedPage>> Lister::ListRendered(const ListRequest& request) {
@@ -229,6 +250,14 @@ Result<std::shared_ptr<const RenderedPage>> Lister::ListRendered(const ListReque
   caches_->responses.Put(key(account ? std::to_string(page->seq) : "-"), rendered,
                          rendered->body.size() + rendered->filter.size());
   return rendered;
+}
+
+Result<std::shared_ptr<const RenderedPage>> Lister::ListRendered(const ListRequest& request,
+                                                                 const PagingContext& paging) {
+  Result<ListPage> page = List(request, &paging);
+  if (!page.ok()) return page.status();
+  return std::make_shared<const RenderedPage>(
+      RenderedPage{RenderListPage(*page), std::move(page->filter)});
 }
 
 Result<ListPage> ListJobs(const ListRequest& request, const JobStore& store,

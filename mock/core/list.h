@@ -9,6 +9,7 @@
 
 #include "job_store.h"
 #include "page_token.h"
+#include "paging_mode.h"
 #include "params.h"
 #include "query_result.h"
 #include "read_mask.h"
@@ -50,6 +51,13 @@ constexpr std::int32_t kDefaultPageSize = 50;
 constexpr std::int32_t kMaxPageSize = 200;
 constexpr std::size_t kDefaultCacheBytes = 256u << 20;
 
+// An adversarial paging mode (paging_mode.h) a request is answered under, and the clock's time
+// then (for token ages).
+struct PagingContext {
+  PagingMode mode;
+  std::int64_t now = 0;
+};
+
 struct ListerOptions {
   std::size_t cache_bytes = kDefaultCacheBytes;  // both caches together
   // A bare word in a filter (`and` in `a = 1 and b = 2`) is INVALID_ARGUMENT, not a search
@@ -74,10 +82,17 @@ class Lister {
   // Builds every account's default order now, so that the first request does not.
   void Warm();
 
-  Result<ListPage> List(const ListRequest& request);
+  // Under `paging` (null: normal paging), pages are cut as its PlanPage says, tokens continue
+  // from the last job a page shows (an empty page's from where its request started), and under
+  // a token TTL carry their issue time and are checked against it.
+  Result<ListPage> List(const ListRequest& request, const PagingContext* paging = nullptr);
   // The rendered page; the same request against the same account version is answered from the
   // cache.
   Result<std::shared_ptr<const RenderedPage>> ListRendered(const ListRequest& request);
+  // The rendered page under a paging mode: never read from nor written to the cache, whose
+  // answers are those of normal paging (and whose tokens carry no issue time).
+  Result<std::shared_ptr<const RenderedPage>> ListRendered(const ListRequest& request,
+                                                           const PagingContext& paging);
 
   struct Query;  // a request's parsed filter, orderBy and readMask
 
@@ -85,8 +100,13 @@ class Lister {
   struct Caches;
   std::shared_ptr<QueryResult> Results(const Account& account, const std::string& filter,
                                        const aipfilter::Program& program, const OrderBy& order);
+  // Where a page starts: after `after` (null: at the start), on page `number` of its walk.
+  struct Start {
+    const Position* after;
+    std::int64_t number;
+  };
   Result<ListPage> Page(const Account& account, const ListRequest& request, Query* query,
-                        const Position* after, std::int64_t page_number);
+                        Start start, const PagingContext* paging);
 
   const JobStore& store_;
   const TokenCodec& tokens_;

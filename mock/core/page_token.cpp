@@ -11,7 +11,7 @@
 namespace fwmock {
 namespace {
 
-constexpr unsigned char kVersion = 2;  // 2: the page number
+constexpr unsigned char kVersion = 3;  // 2: the page number, 3: the issue time
 constexpr std::size_t kIvSize = 16;
 constexpr std::size_t kPartSize = 8;  // digest bytes per bound parameter
 
@@ -137,6 +137,7 @@ std::string Serialize(const PageToken& t) {
   }
   w.Bytes(t.last_name);
   w.Int(t.page);
+  w.Int(t.issued_at);
   return w.Take();
 }
 
@@ -155,7 +156,8 @@ bool Deserialize(std::string_view data, PageToken* t) {
     k.present = present == 1;
     t->key.push_back(std::move(k));
   }
-  return r.Bytes(&t->last_name) && r.Int(&t->page) && t->page >= 0 && r.done();
+  return r.Bytes(&t->last_name) && r.Int(&t->page) && t->page >= 0 && r.Int(&t->issued_at) &&
+         r.done();
 }
 
 Status InvalidToken() { return aipfilter::InvalidArgumentError("invalid page token"); }

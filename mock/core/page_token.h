@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ struct PageToken {
   // The number of the page this token asks for: the first page, asked with no token, is 1, so
   // the first page's token says 2. Faults and paging modes act on "the n-th page of a walk".
   std::int64_t page = 0;
+  // When it was sealed, in the clock's nanoseconds, under a token TTL (paging_mode.h); 0 for
+  // tokens issued while no TTL was in force, which keeps those deterministic.
+  std::int64_t issued_at = 0;
 };
 
 // A digest of the parameters a token is bound to, one part each, so that a mismatch can name

@@ -20,9 +20,11 @@ void Reset(const Route& route, const httplib::Request& req, const ControlState& 
     control.state->ResetAll();
     control.journal->Clear();
     control.faults->Clear();
+    control.paging->Clear();
   } else {
     control.state->ResetAccount(route.account);
     control.faults->ClearAccount(route.account);
+    control.paging->ClearAccount(route.account);
   }
   WriteJson(res, kEmpty);
 }

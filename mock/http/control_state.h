@@ -4,6 +4,7 @@
 
 #include "fault_rules.h"
 #include "journal.h"
+#include "paging_state.h"
 #include "route.h"
 #include "state_service.h"
 
@@ -21,6 +22,7 @@ struct ControlState {
   StateService* state;
   Journal* journal;
   FaultRules* faults;
+  PagingState* paging;
 };
 void ServeState(const Route& route, const httplib::Request& req, const ControlState& control,
                 httplib::Response& res);

@@ -174,6 +174,24 @@ Route MatchControlAccount(std::string_view method, std::string_view path) {
   return {};
 }
 
+// The paging modes: /_fwmock/paging and /_fwmock/accounts/{account}/paging. False for any
+// other path.
+bool MatchPaging(std::string_view method, const std::vector<std::string_view>& seg, Route* out) {
+  const bool global = seg.size() == 2 && seg[0] == "_fwmock" && seg[1] == "paging";
+  const bool one = seg.size() == 4 && seg[0] == "_fwmock" && seg[1] == "accounts" &&
+                   ValidId(seg[2]) && seg[3] == "paging";
+  if (!global && !one) return false;
+  Route route;
+  if (one) route.account = DecodeSegment(seg[2]);
+  *out = Pick({"",
+               false,
+               {{"GET", Operation::kPagingGet},
+                {"PUT", Operation::kPagingPut},
+                {"DELETE", Operation::kPagingDelete}}},
+              method, std::move(route));
+  return true;
+}
+
 }  // namespace
 
 bool IsControl(Operation op) {
@@ -204,14 +222,20 @@ std::optional<Operation> OperationNamed(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsPaging(Operation op) {
+  return op == Operation::kPagingGet || op == Operation::kPagingPut ||
+         op == Operation::kPagingDelete;
+}
+
 Route MatchRoute(std::string_view method, std::string_view target) {
   const std::string_view path = target.substr(0, target.find('?'));
   if (Route route; MatchJournalOrFaults(method, path, &route)) return route;
   for (const auto& [fixed, m] : FixedPaths()) {
     if (path == fixed) return Pick({"", false, {m}}, method, {});
   }
-  if (path.substr(0, 9) == "/_fwmock/") return MatchControlAccount(method, path);
   const std::vector<std::string_view> seg = Segments(path);
+  if (Route paging; MatchPaging(method, seg, &paging)) return paging;
+  if (path.substr(0, 9) == "/_fwmock/") return MatchControlAccount(method, path);
   if ((seg.size() != 4 && seg.size() != 5) || seg[0] != "v1" || seg[1] != "accounts" ||
       !ValidId(seg[2])) {
     return {};

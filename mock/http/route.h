@@ -36,6 +36,11 @@ enum class Operation {
   kClearJobs,       // DELETE /_fwmock/accounts/{a}/batchJobs
   kImportJobs,      // POST /_fwmock/accounts/{a}/batchJobs:import
   kExportJobs,      // GET /_fwmock/accounts/{a}/batchJobs:export
+  // Adversarial paging (control_paging.h): GET, PUT and DELETE of /_fwmock/paging (every
+  // account; Route::account empty) and of /_fwmock/accounts/{account}/paging (one account).
+  kPagingGet,
+  kPagingPut,
+  kPagingDelete,
 };
 
 // True for the operations of fwmock's own control API (under /_fwmock/): they need no API key,
@@ -51,6 +56,8 @@ bool IsFaultControl(Operation op);
 const char* OperationName(Operation op);
 // The batch-job operation of that name.
 std::optional<Operation> OperationNamed(std::string_view name);
+// True for kPagingGet, kPagingPut and kPagingDelete.
+bool IsPaging(Operation op);
 
 enum class RouteStatus { kFound, kNoSuchPath, kWrongMethod };
 

@@ -10,6 +10,7 @@
 #include "control_api.h"
 #include "control_faults.h"
 #include "control_journal.h"
+#include "control_paging.h"
 #include "control_state.h"
 #include "errors.h"
 #include "fault_answer.h"
@@ -162,6 +163,7 @@ class Server::Impl {
     }
     if (IsJournalControl(route.operation)) return ServeJournal(route, req, *services_.journal, res);
     if (IsFaultControl(route.operation)) return ServeFaults(route, req, *services_.faults, res);
+    if (IsPaging(route.operation)) return ServePaging(route, req, *services_.paging, res);
     switch (route.operation) {
       case Operation::kClockGet:
       case Operation::kClockAdvance:
@@ -170,7 +172,9 @@ class Server::Impl {
       case Operation::kControlOpenApi:
         return res.set_content(*services_.control_openapi_yaml, "application/yaml");
       default:
-        return ServeState(route, req, {services_.state, services_.journal, services_.faults}, res);
+        return ServeState(route, req,
+                          {services_.state, services_.journal, services_.faults, services_.paging},
+                          res);
     }
   }
 

@@ -10,6 +10,7 @@
 #include "fault_rules.h"
 #include "job_service.h"
 #include "journal.h"
+#include "paging_state.h"
 #include "request_handler.h"
 #include "state_service.h"
 
@@ -35,6 +36,7 @@ struct Services {
   FaultRules* faults;
   StateService* state;
   const std::string* control_openapi_yaml;  // served at /_fwmock/openapi.yaml
+  PagingState* paging;
 };
 
 // The HTTP front of fwmock: routing, authentication, parameters in, JSON and errors out. All

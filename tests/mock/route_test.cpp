@@ -39,6 +39,37 @@ TEST_CASE("every operation has its route", "[mock][route]") {
   CHECK(route.job_id == job);
 }
 
+TEST_CASE("the paging modes have their control routes", "[mock][route][paging]") {
+  const auto [method, path, operation, account] =
+      GENERATE(table<std::string, std::string, Operation, std::string>({
+          {"GET", "/_fwmock/paging", Operation::kPagingGet, ""},
+          {"PUT", "/_fwmock/paging", Operation::kPagingPut, ""},
+          {"DELETE", "/_fwmock/paging", Operation::kPagingDelete, ""},
+          {"HEAD", "/_fwmock/paging?x=1", Operation::kPagingGet, ""},
+          {"GET", "/_fwmock/accounts/acme/paging", Operation::kPagingGet, "acme"},
+          {"PUT", "/_fwmock/accounts/acme/paging", Operation::kPagingPut, "acme"},
+          {"DELETE", "/_fwmock/accounts/a%20b/paging", Operation::kPagingDelete, "a b"},
+      }));
+  CAPTURE(method, path);
+  const Route route = MatchRoute(method, path);
+  REQUIRE(route.status == RouteStatus::kFound);
+  CHECK(route.operation == operation);
+  CHECK(route.account == account);
+  CHECK(fwmock::IsControl(route.operation));
+  CHECK(fwmock::IsPaging(route.operation));
+  CHECK(MatchRoute("POST", path).status == RouteStatus::kWrongMethod);
+  CHECK(MatchRoute("PATCH", path).status == RouteStatus::kWrongMethod);
+}
+
+TEST_CASE("paging paths out of shape are not found", "[mock][route][paging]") {
+  const std::string path =
+      GENERATE(as<std::string>{}, "/_fwmock/paging/", "/_fwmock/Paging", "/_fwmock/accounts/paging",
+               "/_fwmock/accounts//paging", "/_fwmock/accounts/a:b/paging",
+               "/_fwmock/accounts/a/paging/x", "/v1/accounts/acme/paging", "/_fwmock/paging:set");
+  CAPTURE(path);
+  CHECK(MatchRoute("GET", path).status == RouteStatus::kNoSuchPath);
+}
+
 TEST_CASE("HEAD is routed as GET", "[mock][route]") {
   const auto [path, operation] = GENERATE(table<std::string, Operation>({
       {"/healthz", Operation::kHealth},
