@@ -143,22 +143,19 @@ bool Journaled(const std::string& path) {
          path != "/openapi.yaml";
 }
 
-std::shared_ptr<JournalEntry> CaptureRequest(const httplib::Request& req, int status,
-                                             double duration_ms, const char* operation,
-                                             std::string account) {
-  auto e = std::make_shared<JournalEntry>();
+void CaptureRequest(const httplib::Request& req, int status, double duration_ms,
+                    const char* operation, const std::string& account, JournalEntry* e) {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   e->time_nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
   e->method = req.method;
   e->target = req.target;
   e->headers.assign(req.headers.begin(), req.headers.end());
   e->body_bytes = req.body.size();
-  e->body = req.body.substr(0, JournalEntry::kMaxBody);
+  e->body.assign(req.body, 0, JournalEntry::kMaxBody);
   e->status = status;
   e->duration_ms = duration_ms;
   e->operation = operation;
-  e->account = std::move(account);
-  return e;
+  e->account = account;
 }
 
 void ServeJournal(const Route& route, const httplib::Request& req, Journal& journal,

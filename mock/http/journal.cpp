@@ -2,15 +2,6 @@
 
 namespace fwmock {
 
-void Journal::Record(std::shared_ptr<JournalEntry> entry) {
-  std::shared_ptr<const JournalEntry> evicted;  // freed after the lock is let go
-  std::lock_guard<std::mutex> lock(mu_);
-  entry->id = next_id_++;
-  evicted = std::exchange(ring_[next_], std::move(entry));
-  next_ = (next_ + 1) % ring_.size();
-  if (size_ < ring_.size()) ++size_;
-}
-
 std::vector<std::shared_ptr<const JournalEntry>> Journal::Entries() const {
   std::vector<std::shared_ptr<const JournalEntry>> out;
   if (ring_.empty()) return out;
@@ -22,7 +13,7 @@ std::vector<std::shared_ptr<const JournalEntry>> Journal::Entries() const {
 }
 
 void Journal::Clear() {
-  std::vector<std::shared_ptr<const JournalEntry>> dropped(ring_.size());
+  std::vector<std::shared_ptr<JournalEntry>> dropped(ring_.size());
   std::lock_guard<std::mutex> lock(mu_);
   ring_.swap(dropped);
   next_ = 0;

@@ -36,15 +36,27 @@ class Journal {
 
   // A journal of capacity 0 keeps nothing and costs nothing: Record is never called.
   bool enabled() const { return !ring_.empty(); }
-  void Record(std::shared_ptr<JournalEntry> entry);
+  // Fills the next entry in place with `fill(JournalEntry&)`, under the lock (a few short
+  // copies). The slot's old entry is reused, with the capacity of its strings, unless a reader
+  // still holds it: a full journal allocates nothing per request.
+  template <typename Fill>
+  void Record(Fill&& fill) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::shared_ptr<JournalEntry>& slot = ring_[next_];
+    if (!slot || slot.use_count() > 1) slot = std::make_shared<JournalEntry>();
+    fill(*slot);
+    slot->id = next_id_++;
+    next_ = (next_ + 1) % ring_.size();
+    if (size_ < ring_.size()) ++size_;
+  }
   // Every entry kept, oldest first.
   std::vector<std::shared_ptr<const JournalEntry>> Entries() const;
   void Clear();
 
  private:
   mutable std::mutex mu_;
-  std::vector<std::shared_ptr<const JournalEntry>> ring_;
-  std::size_t next_ = 0;  // slot of the next entry
+  std::vector<std::shared_ptr<JournalEntry>> ring_;  // handed out as const
+  std::size_t next_ = 0;                             // slot of the next entry
   std::size_t size_ = 0;
   std::uint64_t next_id_ = 1;
 };

@@ -191,9 +191,11 @@ class Server::Impl {
       LogRequest(config_.log_file != nullptr ? config_.log_file : stderr, req, res, duration_ms);
     }
     if (services_.journal->enabled() && Journaled(req.path)) {
-      services_.journal->Record(CaptureRequest(req, trace.fault.no_answer ? 0 : res.status,
-                                               duration_ms + trace.fault.delay_ms, trace.operation,
-                                               std::move(trace.account)));
+      const int status = trace.fault.no_answer ? 0 : res.status;
+      const double total_ms = duration_ms + trace.fault.delay_ms;
+      services_.journal->Record([&](JournalEntry& e) {
+        CaptureRequest(req, status, total_ms, trace.operation, trace.account, &e);
+      });
     }
   }
 

@@ -6,10 +6,8 @@
 namespace fwmock {
 namespace {
 
-std::shared_ptr<JournalEntry> Entry(const std::string& account) {
-  auto e = std::make_shared<JournalEntry>();
-  e->account = account;
-  return e;
+void Record(Journal& journal, const std::string& account) {
+  journal.Record([&](JournalEntry& e) { e.account = account; });
 }
 
 std::vector<std::string> Accounts(const Journal& journal) {
@@ -22,10 +20,10 @@ TEST_CASE("The journal keeps the newest entries oldest first as the ring wraps",
   Journal journal(3);
   CHECK(journal.enabled());
   CHECK(journal.Entries().empty());
-  journal.Record(Entry("a"));
-  journal.Record(Entry("b"));
+  Record(journal, "a");
+  Record(journal, "b");
   CHECK(Accounts(journal) == std::vector<std::string>{"a", "b"});
-  for (const std::string account : {"c", "d", "e", "f", "g"}) journal.Record(Entry(account));
+  for (const std::string account : {"c", "d", "e", "f", "g"}) Record(journal, account);
   CHECK(Accounts(journal) == std::vector<std::string>{"e", "f", "g"});
   const auto entries = journal.Entries();
   CHECK(entries[0]->id == 5);
@@ -34,15 +32,27 @@ TEST_CASE("The journal keeps the newest entries oldest first as the ring wraps",
 
 TEST_CASE("Clearing the journal empties it and ids go on", "[journal]") {
   Journal journal(2);
-  journal.Record(Entry("a"));
-  journal.Record(Entry("b"));
-  journal.Record(Entry("c"));
+  Record(journal, "a");
+  Record(journal, "b");
+  Record(journal, "c");
   journal.Clear();
   CHECK(journal.Entries().empty());
-  journal.Record(Entry("d"));
+  Record(journal, "d");
   REQUIRE(journal.Entries().size() == 1);
   CHECK(journal.Entries()[0]->id == 4);
   CHECK(Accounts(journal) == std::vector<std::string>{"d"});
+}
+
+TEST_CASE("Entries a reader holds are never reused for newer requests", "[journal]") {
+  Journal journal(2);
+  Record(journal, "a");
+  Record(journal, "b");
+  const auto held = journal.Entries();
+  for (const std::string account : {"c", "d", "e"}) Record(journal, account);
+  CHECK(held[0]->account == "a");
+  CHECK(held[1]->account == "b");
+  CHECK(held[1]->id == 2);
+  CHECK(Accounts(journal) == std::vector<std::string>{"d", "e"});
 }
 
 TEST_CASE("A journal of size 0 is disabled", "[journal]") {
