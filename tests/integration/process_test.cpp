@@ -64,7 +64,8 @@ TEST_CASE("SIGTERM lets an in-flight response finish and then exits 0", "[proces
   REQUIRE(
       socket.SendAll("GET /v1/accounts/big/batchJobs?pageSize=200 HTTP/1.1\r\nHost: fwmock\r\n"
                      "Authorization: Bearer k\r\nConnection: close\r\n\r\n"));
-  std::string response = socket.ReadSome();  // the server is writing ~30 MB now
+  // The server renders ~30 MB, then writes it: slow under the sanitizers' unoptimised builds.
+  std::string response = socket.ReadSome(std::chrono::seconds(90));
   REQUIRE_THAT(response, StartsWith("HTTP/1.1 200"));
   server.Signal(SIGTERM);
   for (std::string more; !(more = socket.ReadSome()).empty();) response += more;
