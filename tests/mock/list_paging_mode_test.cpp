@@ -47,6 +47,15 @@ struct Walk {
 
 // Walks `request` under `paging`, checking on every page the invariant of the modes: totalSize
 // is `total`, an empty page has a token, the last page has none.
+// A List that must succeed, under `paging` (null: normal paging).
+ListPage MustList(Lister& lister, const ListRequest& request,
+                  const PagingContext* paging = nullptr) {
+  fwmock::Result<ListPage> page = lister.List(request, paging);
+  INFO(page.status().message());
+  REQUIRE(page.ok());
+  return std::move(*page);
+}
+
 Walk WalkAll(Lister& lister, ListRequest request, const PagingContext& paging, std::int32_t total) {
   Walk walk;
   for (int n = 0; n < 5000; ++n) {
@@ -143,20 +152,18 @@ TEST_CASE("an empty page's token continues where its request started", "[mock][l
   const TokenCodec codec("s");
   Lister lister(store, codec);
   const PagingContext paging{Mode(0, false, 0, 2, 0), 0};
-  const fwmock::Result<ListPage> first = lister.List(Request("acme", 5), &paging);
-  REQUIRE(first.ok());
+  const ListPage first = MustList(lister, Request("acme", 5), &paging);
   ListRequest second = Request("acme", 5);
-  second.page_token = first->next_page_token;
-  const fwmock::Result<ListPage> empty = lister.List(second, &paging);
-  REQUIRE(empty.ok());
-  CHECK(empty->jobs.empty());
-  REQUIRE_FALSE(empty->next_page_token.empty());
-  const fwmock::Result<fwmock::PageToken> asked = codec.Open(first->next_page_token);
-  const fwmock::Result<fwmock::PageToken> next = codec.Open(empty->next_page_token);
+  second.page_token = first.next_page_token;
+  const ListPage empty = MustList(lister, second, &paging);
+  CHECK(empty.jobs.empty());
+  REQUIRE_FALSE(empty.next_page_token.empty());
+  const fwmock::Result<fwmock::PageToken> asked = codec.Open(first.next_page_token);
+  const fwmock::Result<fwmock::PageToken> next = codec.Open(empty.next_page_token);
   REQUIRE(asked.ok());
   REQUIRE(next.ok());
   CHECK(next->last_name == asked->last_name);
-  CHECK(next->last_name == first->jobs.back()->job.name);
+  CHECK(next->last_name == first.jobs.back()->job.name);
   CHECK(asked->page == 2);
   CHECK(next->page == 3);
 }
@@ -167,21 +174,19 @@ TEST_CASE("an empty page at the end of the jobs is the last page", "[mock][list]
   const TokenCodec codec("s");
   Lister lister(store, codec);
   const PagingContext paging{Mode(0, false, 0, 2, 0), 0};
-  const fwmock::Result<ListPage> first = lister.List(Request("acme", 5), &paging);
-  REQUIRE(first.ok());
-  REQUIRE_FALSE(first->next_page_token.empty());
+  const ListPage first = MustList(lister, Request("acme", 5), &paging);
+  REQUIRE_FALSE(first.next_page_token.empty());
   {  // the rest is gone
     const std::shared_ptr<fwmock::Account> account = store.Find("acme");
     std::unique_lock lock(account->lock());
     for (int i = 0; i < 5; ++i) REQUIRE(account->Remove(Id(i)));
   }
   ListRequest second = Request("acme", 5);
-  second.page_token = first->next_page_token;
-  const fwmock::Result<ListPage> last = lister.List(second, &paging);
-  REQUIRE(last.ok());
-  CHECK(last->jobs.empty());
-  CHECK(last->next_page_token.empty());
-  CHECK(last->total_size == 5);
+  second.page_token = first.next_page_token;
+  const ListPage last = MustList(lister, second, &paging);
+  CHECK(last.jobs.empty());
+  CHECK(last.next_page_token.empty());
+  CHECK(last.total_size == 5);
 }
 
 TEST_CASE("tokens under a TTL carry their issue time and expire after it", "[mock][list][paging]") {
@@ -192,27 +197,24 @@ TEST_CASE("tokens under a TTL carry their issue time and expire after it", "[moc
   const std::int64_t t0 = 5000 * kSecond;
   const PagingMode ttl = Mode(0, false, 0, 0, 60);
   const PagingContext at_t0{ttl, t0};
-  const fwmock::Result<ListPage> first = lister.List(Request("acme", 5), &at_t0);
-  REQUIRE(first.ok());
-  const fwmock::Result<fwmock::PageToken> token = codec.Open(first->next_page_token);
+  const ListPage first = MustList(lister, Request("acme", 5), &at_t0);
+  const fwmock::Result<fwmock::PageToken> token = codec.Open(first.next_page_token);
   REQUIRE(token.ok());
   CHECK(token->issued_at == t0);
   ListRequest next = Request("acme", 5);
-  next.page_token = first->next_page_token;
+  next.page_token = first.next_page_token;
   const PagingContext in_time{ttl, t0 + 60 * kSecond};
-  const fwmock::Result<ListPage> second = lister.List(next, &in_time);
-  REQUIRE(second.ok());
-  CHECK(codec.Open(second->next_page_token)->issued_at == t0 + 60 * kSecond);
+  const ListPage second = MustList(lister, next, &in_time);
+  CHECK(codec.Open(second.next_page_token)->issued_at == t0 + 60 * kSecond);
   const PagingContext late{ttl, t0 + 61 * kSecond};
   const fwmock::Result<ListPage> expired = lister.List(next, &late);
   REQUIRE_FALSE(expired.ok());
   CHECK(expired.status().code() == aipfilter::StatusCode::kInvalidArgument);
   CHECK(expired.status().message() == "page token expired");
   // A token of normal paging has no age: under a TTL it is expired; without one it works.
-  const fwmock::Result<ListPage> plain = lister.List(Request("acme", 5));
-  REQUIRE(plain.ok());
-  CHECK(codec.Open(plain->next_page_token)->issued_at == 0);
-  next.page_token = plain->next_page_token;
+  const ListPage plain = MustList(lister, Request("acme", 5));
+  CHECK(codec.Open(plain.next_page_token)->issued_at == 0);
+  next.page_token = plain.next_page_token;
   CHECK(lister.List(next, &at_t0).status().message() == "page token expired");
   CHECK(lister.List(next).ok());
 }
