@@ -105,6 +105,8 @@ int Run(int argc, char** argv) {
   }
   if (options.version) {
     std::cout << "fwmock " FWMOCK_VERSION "\n";
+    // A sanitized build says so: the integration tests read it to widen their time bounds.
+    if (*FWMOCK_SANITIZERS) std::cout << "built with -fsanitize=" FWMOCK_SANITIZERS "\n";
     return 0;
   }
   std::vector<std::string> warnings;

@@ -23,13 +23,14 @@ constexpr int kConnections = 64;
 constexpr int kJobs = 2000;
 // Under the sanitizers RSS measures their quarantine and shadow memory, not fwmock's: the load
 // runs briefly, and the bound is checked in plain builds only.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kMeasureMemory = false;
-constexpr seconds kWarmUp(3), kMeasured(5);
-#else
-constexpr bool kMeasureMemory = true;
-constexpr seconds kWarmUp(20), kMeasured(60);
-#endif
+struct Run {
+  bool measure_memory;
+  seconds warm_up, measured;
+};
+Run ThisRun() {
+  return ServerIsSanitized() ? Run{false, seconds(3), seconds(5)}
+                             : Run{true, seconds(20), seconds(60)};
+}
 
 // kJobs jobs of account "mem", one a second apart, with a few values to filter on.
 std::string Fixtures() {
@@ -96,6 +97,7 @@ void Load(int port, int connection, const std::atomic<bool>& stop, std::atomic<l
 
 TEST_CASE("64 connections with never-seen filters for 60 s keep RSS within 10% after warm-up",
           "[connections][memory][serial]") {
+  const Run run = ThisRun();
   TempDir dir;
   FwmockProcess server(
       {"--fixtures", dir.Write("jobs.json", Fixtures()), "--cache-mb", "16", "--allow-anonymous"});
@@ -106,14 +108,14 @@ TEST_CASE("64 connections with never-seen filters for 60 s keep RSS within 10% a
     clients.emplace_back(Load, server.port(), c, std::cref(stop), std::ref(answered),
                          std::ref(failed));
   }
-  std::this_thread::sleep_for(kWarmUp);  // the load runs for a set time: nothing to wait for
+  std::this_thread::sleep_for(run.warm_up);  // the load runs for a set time: nothing to wait for
   const double warm = RssMiB(server.pid());
   const long warm_answered = answered;
   // Growth is judged by RSS every 10 s (the last at the end); the peak of 1 s samples, which
   // catches a moment's burst of buffers, is reported.
   double peak = warm, grown = warm;
   std::string samples;
-  for (int s = 1; s <= kMeasured.count() && failed == 0; ++s) {
+  for (int s = 1; s <= run.measured.count() && failed == 0; ++s) {
     std::this_thread::sleep_for(seconds(1));
     const double rss = RssMiB(server.pid());
     peak = std::max(peak, rss);
@@ -124,12 +126,12 @@ TEST_CASE("64 connections with never-seen filters for 60 s keep RSS within 10% a
   stop = true;
   for (std::thread& t : clients) t.join();
   const long measured = answered - warm_answered;
-  WARN("RSS after " << kWarmUp.count() << " s: " << warm << " MiB; peak over the next "
-                    << kMeasured.count() << " s: " << peak << " MiB; " << measured
+  WARN("RSS after " << run.warm_up.count() << " s: " << warm << " MiB; peak over the next "
+                    << run.measured.count() << " s: " << peak << " MiB; " << measured
                     << " Lists answered meanwhile; MiB every 10 s:" << samples);
   CHECK(failed == 0);
   CHECK(measured > 1000);
-  if (kMeasureMemory) CHECK(grown < warm * 1.10);
+  if (run.measure_memory) CHECK(grown < warm * 1.10);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <regex>
 #include <stdexcept>
@@ -122,7 +123,24 @@ std::vector<char*> CStrings(std::vector<std::string>& items) {
   return out;
 }
 
-std::string FwmockBinary() { return FWMOCK_BINARY; }
+std::string FwmockBinary() {
+  const char* chosen = std::getenv("FWMOCK_TEST_SERVER");
+  return chosen != nullptr && *chosen != '\0' ? chosen : FWMOCK_BINARY;
+}
+
+const std::string& ServerSanitizers() {
+  static const std::string kSanitizers = [] {
+    const std::string out = RunToCompletion({"--version"}).out;
+    const std::string marker = "built with -fsanitize=";
+    const std::size_t at = out.find(marker);
+    if (at == std::string::npos) return std::string();
+    const std::size_t from = at + marker.size();
+    return out.substr(from, out.find('\n', from) - from);
+  }();
+  return kSanitizers;
+}
+
+bool ServerIsSanitized() { return !ServerSanitizers().empty(); }
 
 ExitResult RunToCompletion(const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env, int timeout_ms) {

@@ -9,8 +9,14 @@
 
 namespace fwmock_test {
 
-// The path of the fwmock binary under test.
+// The path of the fwmock binary under test: $FWMOCK_TEST_SERVER if set (scripts/test points it at
+// a sanitized build), else the one built beside these tests.
 std::string FwmockBinary();
+
+// The sanitizers that binary was built with, from its --version ("" for none, e.g.
+// "address,undefined" or "thread"). Time and memory bounds widen under them.
+const std::string& ServerSanitizers();
+bool ServerIsSanitized();
 
 // The environment of a child fwmock: ours without any FWMOCK_* variable, plus `extra`.
 std::vector<std::string> ChildEnvironment(const std::map<std::string, std::string>& extra);
