@@ -1,7 +1,6 @@
 #include "control_journal.h"
 
 #include <charconv>
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -145,8 +144,6 @@ bool Journaled(const std::string& path) {
 
 void CaptureRequest(const httplib::Request& req, int status, double duration_ms,
                     const char* operation, const std::string& account, JournalEntry* e) {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  e->time_nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
   e->method = req.method;
   e->target = req.target;
   e->headers.assign(req.headers.begin(), req.headers.end());

@@ -16,7 +16,7 @@ struct JournalEntry {
   static constexpr std::size_t kMaxBody = 16u << 10;  // bytes of the body kept
 
   std::uint64_t id = 0;         // set by the journal: 1, 2, 3 ... in arrival order
-  std::int64_t time_nanos = 0;  // the real wall clock when the answer was made
+  std::int64_t time_nanos = 0;  // set by the journal: the real wall clock when it was placed
   std::string method;
   std::string target;  // the path and query as sent
   std::vector<std::pair<std::string, std::string>> headers;
@@ -36,24 +36,27 @@ class Journal {
 
   // A journal of capacity 0 keeps nothing and costs nothing: Record is never called.
   bool enabled() const { return !ring_.empty(); }
-  // Fills the next entry in place with `fill(JournalEntry&)`, under the lock (a few short
-  // copies). The slot's old entry is reused, with the capacity of its strings, unless a reader
-  // still holds it: a full journal allocates nothing per request.
+  // Fills a new entry with `fill(JournalEntry&)` outside the lock, then places it, under the
+  // lock, where the oldest was. The entry it displaces, unless a reader still holds it, is kept
+  // for this thread's next request with the capacity of its strings: a full journal allocates
+  // nothing per request, and threads recording at once wait only for a pointer swap.
   template <typename Fill>
   void Record(Fill&& fill) {
-    std::lock_guard<std::mutex> lock(mu_);
-    std::shared_ptr<JournalEntry>& slot = ring_[next_];
-    if (!slot || slot.use_count() > 1) slot = std::make_shared<JournalEntry>();
-    fill(*slot);
-    slot->id = next_id_++;
-    next_ = (next_ + 1) % ring_.size();
-    if (size_ < ring_.size()) ++size_;
+    thread_local std::shared_ptr<JournalEntry> spare;
+    std::shared_ptr<JournalEntry> entry = std::move(spare);
+    if (!entry) entry = std::make_shared<JournalEntry>();
+    fill(*entry);
+    Place(&entry);
+    if (entry && entry.use_count() == 1) spare = std::move(entry);
   }
   // Every entry kept, oldest first.
   std::vector<std::shared_ptr<const JournalEntry>> Entries() const;
   void Clear();
 
  private:
+  // Puts `*entry` in the ring, numbered and timed, and hands back the one it displaced (or null).
+  void Place(std::shared_ptr<JournalEntry>* entry);
+
   mutable std::mutex mu_;
   std::vector<std::shared_ptr<JournalEntry>> ring_;  // handed out as const
   std::size_t next_ = 0;                             // slot of the next entry
