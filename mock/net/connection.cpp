@@ -74,39 +74,46 @@ Connection::Connection(int fd, const ConnectionConfig& config, RequestHandler& h
 
 Connection::~Connection() { ::close(fd_); }
 
-Wait Connection::OnReady(bool stopping, TimePoint now) {
+Wait Connection::OnReady(bool stopping, TimePoint now, bool hangup) {
   if (phase_ == Phase::kLingering) return Linger(now);
   if (phase_ == Phase::kDelaying) {
     if (now < deadline_ && !stopping) return Wait::kDelay;
     phase_ = Phase::kReceiving;
     Deliver(held_);
     held_ = Delivery();
-    return Serve(stopping, now);
-  }
-  if (phase_ == Phase::kSending) {
+  } else if (phase_ == Phase::kSending) {
     if (!output_.Flush()) return Wait::kClose;
     if (output_.pending()) return AwaitOutput(now);
     phase_ = Phase::kReceiving;
     if (closing_) return Finish(now);
-  } else if (!Receive(now)) {
-    return Wait::kClose;
   }
+  // What came while the connection was not reading: its socket will not say so again.
+  if (!Receive(now, hangup)) return Wait::kClose;
   return Serve(stopping, now);
 }
 
-bool Connection::Receive(TimePoint now) {
+bool Connection::Receive(TimePoint now, bool hangup) {
+  input_left_ = true;  // unless the socket is found empty
   for (int reads = 0; reads < kReadsPerTurn && input_.size() < ReadBudget(); ++reads) {
     char* at = input_.Reserve();
     const ssize_t n = ::recv(fd_, at, input_.space(), 0);
     if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) input_left_ = false;
     if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;
     if (n == 0) {
       peer_eof_ = true;
       return true;
     }
     if (input_.empty() && answered_ > 0) request_began_ = now;
+    const bool drained = static_cast<std::size_t>(n) < input_.space();
     input_.Commit(static_cast<std::size_t>(n));
     last_input_ = now;
+    // A short read took all the socket had: asking again would only say so (EAGAIN). Bytes
+    // that come later are a new edge, a new event. The end of the stream is not: read to it.
+    if (drained && !hangup) {
+      input_left_ = false;
+      break;
+    }
   }
   return true;
 }
@@ -214,10 +221,14 @@ Wait Connection::Finish(TimePoint now) {
 
 Wait Connection::Linger(TimePoint now) {
   char dropped[16384];
+  input_left_ = true;  // unless the socket is found empty
   for (int reads = 0; reads < kReadsPerTurn; ++reads) {
     const ssize_t n = ::recv(fd_, dropped, sizeof dropped, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      input_left_ = false;
+      break;
+    }
     if (n <= 0) return Wait::kClose;
   }
   return now >= deadline_ ? Wait::kClose : Wait::kRead;

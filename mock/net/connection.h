@@ -18,7 +18,7 @@ using TimePoint = std::chrono::steady_clock::time_point;
 enum class Wait { kRead, kWrite, kDelay, kClose };
 
 // One accepted, non-blocking socket and everything it has received and has still to send. Owned
-// by one thread at a time (the loop hands it over with EPOLLONESHOT); never blocks.
+// by one thread at a time (the loop's busy flag); never blocks.
 class Connection {
  public:
   Connection(int fd, const ConnectionConfig& config, RequestHandler& handler, TimePoint now);
@@ -28,8 +28,9 @@ class Connection {
 
   // The socket is ready: reads what it holds, answers every complete request buffered, in order,
   // sends what the socket takes. `stopping`: the server is shutting down, the answer being given
-  // is the last (and a held answer goes at once).
-  Wait OnReady(bool stopping, TimePoint now);
+  // is the last (and a held answer goes at once). `hangup`: epoll saw the peer's end of the
+  // stream (read to it: no later edge will say so).
+  Wait OnReady(bool stopping, TimePoint now, bool hangup = false);
   // When the connection is to be closed if it is still waiting.
   TimePoint deadline() const { return deadline_; }
   // The deadline passed: a request partly received gets a 408 if the socket takes it at once.
@@ -38,11 +39,14 @@ class Connection {
   bool sending() const { return phase_ == Phase::kSending; }
   // An answer is held until deadline(): neither late nor idle.
   bool delaying() const { return phase_ == Phase::kDelaying; }
+  // The last turn stopped reading before the socket was empty (its share of the turn was used):
+  // an edge-triggered socket will not say so again.
+  bool input_left() const { return input_left_; }
 
  private:
   enum class Phase { kReceiving, kSending, kDelaying, kLingering };
 
-  bool Receive(TimePoint now);
+  bool Receive(TimePoint now, bool hangup);
   std::size_t ReadBudget() const;
   Wait Serve(bool stopping, TimePoint now);
   // Answers the complete request at the front of the buffer; false if the connection closes.
@@ -74,6 +78,7 @@ class Connection {
   bool closing_ = false;        // the last answer is written: close once it is sent
   bool peer_eof_ = false;
   bool reset_ = false;  // closing ends with a TCP reset
+  bool input_left_ = false;
 };
 
 }  // namespace fwmock::net

@@ -15,7 +15,9 @@ namespace fwmock::net {
 struct Slot {
   std::mutex mu;
   std::uint32_t generation = 0;
-  bool busy = false;  // a thread is serving it; nobody else touches it
+  bool busy = false;             // a thread is serving it; nobody else touches it
+  bool pending = false;          // an event came while busy or delaying: look again when done
+  bool watching_output = false;  // EPOLLOUT is in its events (once a send fell short)
   std::unique_ptr<Connection> connection;
 };
 

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace fwmock::net {
@@ -28,6 +29,12 @@ constexpr int kAcceptsPerTurn = 64;
 
 std::uint64_t ConnectionTag(int fd, std::uint32_t generation) {
   return static_cast<std::uint64_t>(generation) << 32 | static_cast<std::uint32_t>(fd);
+}
+
+// A connection's events, edge-triggered: registered once, never re-armed after a turn that
+// emptied its socket. EPOLLOUT joins once a send has fallen short.
+std::uint32_t ConnectionEvents(const Slot& slot) {
+  return EPOLLIN | EPOLLRDHUP | EPOLLET | (slot.watching_output ? EPOLLOUT : 0u);
 }
 
 // How often the timer looks for connections past their deadline: a quarter of the shortest
@@ -126,7 +133,7 @@ void EventLoop::Work() {
   }
 }
 
-void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t /*events*/) {
+void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t events) {
   if (tag == kListenerTag) return Accept();
   if (tag == kSignalTag) {
     Drain(signal_fd_);
@@ -139,7 +146,7 @@ void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t /*events*/) {
   }
   if (tag == kExitTag) return exit_.store(true);
   if (tag == kDelayTag) return ReleaseDelays();
-  Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32));
+  Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32), events);
 }
 
 void EventLoop::Accept() {
@@ -174,22 +181,30 @@ void EventLoop::Adopt(int fd) {
   std::lock_guard<std::mutex> lock(slot->mu);
   slot->generation = (slot->generation + 1) & kGenerationMask;
   slot->busy = false;
+  slot->pending = false;
+  slot->watching_output = false;
   slot->connection = std::move(connection);
   live_.fetch_add(1);
-  Arm(fd, ConnectionTag(fd, slot->generation), EPOLLIN | EPOLLRDHUP | EPOLLONESHOT, EPOLL_CTL_ADD);
+  Arm(fd, ConnectionTag(fd, slot->generation), ConnectionEvents(*slot), EPOLL_CTL_ADD);
 }
 
-void EventLoop::Serve(int fd, std::uint32_t generation) {
+void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due) {
   Slot* slot = table_.Find(fd);
   if (slot == nullptr) return;
   Connection* connection = nullptr;
   {
     std::lock_guard<std::mutex> lock(slot->mu);
-    if (slot->connection == nullptr || slot->generation != generation || slot->busy) return;
+    if (slot->connection == nullptr || slot->generation != generation) return;
+    if (slot->busy || (slot->connection->delaying() && !due)) {
+      slot->pending = true;  // whoever has it, or its delay, looks again when done
+      return;
+    }
     slot->busy = true;
+    slot->pending = false;
     connection = slot->connection.get();
   }
-  const Wait wait = connection->OnReady(stopping_.load(), std::chrono::steady_clock::now());
+  const bool hangup = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+  const Wait wait = connection->OnReady(stopping_.load(), std::chrono::steady_clock::now(), hangup);
   std::lock_guard<std::mutex> lock(slot->mu);
   slot->busy = false;
   Release(*slot, fd, wait);
@@ -199,8 +214,17 @@ void EventLoop::Release(Slot& slot, int fd, Wait wait) {
   if (wait == Wait::kRead && stopping_.load()) wait = Wait::kClose;  // nothing in flight
   if (wait == Wait::kDelay) return Delay(fd, slot.generation, slot.connection->deadline());
   if (wait != Wait::kClose) {
-    const std::uint32_t events = wait == Wait::kRead ? EPOLLIN | EPOLLRDHUP : EPOLLOUT;
-    return Arm(fd, ConnectionTag(fd, slot.generation), events | EPOLLONESHOT, EPOLL_CTL_MOD);
+    // An edge may have been missed: one that came during the turn, input the turn left unread,
+    // or room to send before EPOLLOUT was watched. Modifying the registration looks at the
+    // socket's state again, and queues an event if it is ready.
+    bool look_again = std::exchange(slot.pending, false);
+    if (wait == Wait::kRead) look_again |= slot.connection->input_left();
+    if (wait == Wait::kWrite && !slot.watching_output) {
+      slot.watching_output = true;
+      look_again = true;
+    }
+    if (!look_again) return;
+    return Arm(fd, ConnectionTag(fd, slot.generation), ConnectionEvents(slot), EPOLL_CTL_MOD);
   }
   slot.connection.reset();  // closes the socket, which leaves the epoll set
   slot.generation = (slot.generation + 1) & kGenerationMask;
@@ -253,7 +277,7 @@ void EventLoop::ReleaseDelays() {
     ArmDelayTimer();
   }
   Arm(delay_fd_, kDelayTag, EPOLLIN | EPOLLONESHOT, EPOLL_CTL_MOD);
-  for (const Delayed& d : due) Serve(d.fd, d.generation);
+  for (const Delayed& d : due) Serve(d.fd, d.generation, 0, /*due=*/true);
 }
 
 void EventLoop::Stop() {

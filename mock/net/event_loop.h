@@ -17,11 +17,13 @@ namespace fwmock::net {
 
 // fwmock's connection layer: one epoll set holding the listening socket, every accepted
 // connection, the stop signals and a timer, and a few threads that all wait on it. A ready
-// connection is served by the thread that got its event (EPOLLONESHOT: by no other), which
-// answers every complete request buffered and hands the connection back to epoll: an idle or
-// slow connection owns no thread. The timer closes connections past their deadline. A
-// connection holding a delayed answer waits in a heap of deadlines behind a second timer, which
-// hands it back to a thread when its answer is due: a delay owns no thread either.
+// connection is served by the thread that got its event, which answers every complete request
+// buffered and lets the connection go: an idle or slow connection owns no thread. Connections
+// are edge-triggered, registered once: a turn that empties its socket costs no epoll_ctl, and
+// an event for a connection another thread is serving is noted (Slot::pending) for that thread
+// to look again. The timer closes connections past their deadline. A connection holding a
+// delayed answer waits in a heap of deadlines behind a second timer, which hands it back to a
+// thread when its answer is due: a delay owns no thread either.
 class EventLoop {
  public:
   // Takes `listen_fd` (from Listen). `stop_signals` must be blocked in every thread already.
@@ -42,8 +44,10 @@ class EventLoop {
   void Dispatch(std::uint64_t tag, std::uint32_t events);
   void Accept();
   void Adopt(int fd);
-  void Serve(int fd, std::uint32_t generation);
-  // Arms `fd` again, or closes it; the slot's lock is held.
+  // `events`: what epoll reported. `due`: the delay timer's call, for a connection whose held
+  // answer is due.
+  void Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due = false);
+  // Lets `fd` wait as `wait` says, or closes it; the slot's lock is held.
   void Release(Slot& slot, int fd, Wait wait);
   void Sweep();
   // A delayed connection waits for its deadline; the slot's lock is held.

@@ -9,7 +9,9 @@
 namespace fwmock::net {
 
 // The bytes received on a connection and not yet consumed by a request. Grows as a request
-// needs (its size is bounded by the request limits) and gives its memory back once empty.
+// needs (its size is bounded by the request limits) and gives its memory back once empty: to
+// the thread, which keeps one first block for the next connection it serves, so that a
+// keep-alive connection between requests holds no memory and a request costs no allocation.
 class InputBuffer {
  public:
   static constexpr std::size_t kReadSize = 64u << 10;
@@ -21,6 +23,11 @@ class InputBuffer {
   // Room for at least kReadSize more bytes; space() says how many.
   char* Reserve() {
     if (capacity_ - end_ >= kReadSize) return data_.get() + end_;
+    if (capacity_ == 0 && Spare() != nullptr) {
+      data_ = std::move(Spare());
+      capacity_ = kReadSize;
+      return data_.get();
+    }
     const std::size_t used = size();
     const std::size_t wanted = used + kReadSize;
     if (capacity_ >= wanted && begin_ > 0) {
@@ -45,11 +52,17 @@ class InputBuffer {
   // Gives the memory back if nothing is buffered: an idle connection holds none.
   void ReleaseIfEmpty() {
     if (!empty()) return;
+    if (capacity_ == kReadSize && Spare() == nullptr) Spare() = std::move(data_);
     data_.reset();
     capacity_ = begin_ = end_ = 0;
   }
 
  private:
+  static std::unique_ptr<char[]>& Spare() {
+    thread_local std::unique_ptr<char[]> spare;  // kReadSize bytes, or none
+    return spare;
+  }
+
   std::unique_ptr<char[]> data_;
   std::size_t capacity_ = 0;
   std::size_t begin_ = 0;

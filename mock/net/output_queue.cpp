@@ -10,7 +10,8 @@ namespace fwmock::net {
 
 bool OutputQueue::Write(const char* data, std::size_t size) {
   if (failed_) return false;
-  if (blocked_ || bytes_.size() - sent_ + size <= kGather) {
+  const bool gather = size < kDirect && bytes_.size() - sent_ + size <= kGather;
+  if (blocked_ || gather) {
     bytes_.append(data, size);
     return true;
   }

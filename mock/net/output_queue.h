@@ -6,15 +6,17 @@
 namespace fwmock::net {
 
 // The bytes a connection has to send, in order, on a non-blocking socket. Small writes gather
-// (a head and its body, pipelined answers) and leave in one send; a large one is sent straight
-// from the caller's memory, and only what the socket does not take is copied.
+// (a head, a small body, pipelined answers) and leave in one send; a large one (a list page's
+// body) leaves at once with what is gathered before it, straight from the caller's memory, and
+// only what the socket does not take is copied.
 class OutputQueue {
  public:
-  static constexpr std::size_t kGather = 64u << 10;
+  static constexpr std::size_t kGather = 64u << 10;  // gathered at most
+  static constexpr std::size_t kDirect = 4u << 10;   // a write this large is not gathered
 
   explicit OutputQueue(int fd) : fd_(fd) {}
 
-  // Queues `size` bytes, sending at once when over kGather. False once the peer is gone.
+  // Queues `size` bytes, sending at once when large or over kGather. False once the peer is gone.
   bool Write(const char* data, std::size_t size);
   // Sends what it can; false once the peer is gone.
   bool Flush();

@@ -1,5 +1,7 @@
 // HTTP/1.x on one connection as clients really use it: pipelining, HTTP/1.0, Connection: close,
 // Expect: 100-continue, chunked bodies, a GET with a body. Spoken by hand over a socket.
+#include <sys/socket.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -195,6 +197,25 @@ TEST_CASE("A GET with a body is answered and its body dropped, never read as a r
   const RawResponse list = reader.Next(kQuick);
   CHECK(list.status == 200);  // not the 404 of the body
   CHECK(JobsIn(list) == 2);
+}
+
+// The end of the stream comes with the request, or right behind it: the server reads to it and
+// closes once answered, not after the idle timeout (60 s) of a connection it thinks is alive.
+TEST_CASE("A request followed at once by the client's end of stream is answered, then closed",
+          "[connections][keepalive]") {
+  const FwmockProcess& server = DefaultServer();
+  for (int attempt = 1; attempt <= 20; ++attempt) {
+    CAPTURE(attempt);
+    Socket socket;
+    REQUIRE(socket.Connect(server.port()));
+    REQUIRE(socket.SendAll(GetRequest(ListTarget(1))));
+    REQUIRE(::shutdown(socket.fd(), SHUT_WR) == 0);
+    ResponseReader reader(socket);
+    const RawResponse r = reader.Next(kQuick);
+    REQUIRE(r.status == 200);
+    CHECK(r.Header("connection").empty());  // keep-alive was offered: the close is the client's
+    REQUIRE(socket.WaitForClose(kQuick));
+  }
 }
 
 TEST_CASE("A request the HTTP library cannot parse is answered 400 and the connection closed",
