@@ -1,9 +1,11 @@
 // fwmock: a local fake of the Fireworks AI batch jobs API.
 #include <arpa/inet.h>
 #include <malloc.h>
+#include <sched.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -28,6 +30,18 @@ namespace {
 
 constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
+
+// One thread per CPU the process may run on (its affinity, which taskset and container cpusets
+// narrow), at least 2 so that one long request never holds every thread. The event loop's
+// threads never wait for a client, so more threads than cores only add wake-ups and context
+// switches: on 2 cores, 4 threads answered S3 at 64 connections at 0.84 x the rate of 2
+// (BENCHMARKS.md, issue 8).
+int DefaultThreads() {
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  const int count = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 0;
+  return std::max(count, 2);
+}
 
 std::map<std::string, std::string> Environment() {
   std::map<std::string, std::string> env;
@@ -153,8 +167,8 @@ int Run(int argc, char** argv) {
               << "\n";
     return kExitRuntime;
   }
-  net::EventLoop loop(listen_fd, server.handler(), ConnectionConfigOf(options), options.threads,
-                      signals);
+  const int threads = options.threads > 0 ? options.threads : DefaultThreads();
+  net::EventLoop loop(listen_fd, server.handler(), ConnectionConfigOf(options), threads, signals);
   std::printf("fwmock listening on http://%s:%d\n", UrlHost(options.host).c_str(), port);
   std::fflush(stdout);
   if (!loop.Run(&error)) {

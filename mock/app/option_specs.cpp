@@ -166,7 +166,8 @@ const std::vector<Spec>& Specs() {
        "N",
        "threads answering requests: as many requests\n"
        "run at once; connections are not limited by\n"
-       "it (default 4)",
+       "it (default: one per CPU fwmock may run on,\n"
+       "at least 2)",
        ""},
       TimeoutSpec("--header-timeout", "FWMOCK_HEADER_TIMEOUT", &Options::header_timeout,
                   "a request's head must arrive within T of the\n"

@@ -52,7 +52,7 @@ TEST_CASE("without flags or environment the defaults apply", "[mock][options]") 
   CHECK(o.token_secret.empty());
   CHECK(o.api_keys.empty());
   CHECK_FALSE(o.log_requests);
-  CHECK(o.threads == 4);
+  CHECK(o.threads == 0);  // one per core, decided at start
   CHECK(o.header_timeout == 10'000'000'000);
   CHECK(o.idle_timeout == 60'000'000'000);
   CHECK(o.io_timeout == 30'000'000'000);
