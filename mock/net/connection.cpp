@@ -74,7 +74,7 @@ Connection::Connection(int fd, const ConnectionConfig& config, RequestHandler& h
 
 Connection::~Connection() { ::close(fd_); }
 
-Wait Connection::OnReady(bool stopping, TimePoint now, bool hangup) {
+Wait Connection::OnReady(bool stopping, TimePoint now, bool read_to_end) {
   if (phase_ == Phase::kLingering) return Linger(now);
   if (phase_ == Phase::kDelaying) {
     if (now < deadline_ && !stopping) return Wait::kDelay;
@@ -88,11 +88,11 @@ Wait Connection::OnReady(bool stopping, TimePoint now, bool hangup) {
     if (closing_) return Finish(now);
   }
   // What came while the connection was not reading: its socket will not say so again.
-  if (!Receive(now, hangup)) return Wait::kClose;
+  if (!Receive(now, read_to_end)) return Wait::kClose;
   return Serve(stopping, now);
 }
 
-bool Connection::Receive(TimePoint now, bool hangup) {
+bool Connection::Receive(TimePoint now, bool read_to_end) {
   input_left_ = true;  // unless the socket is found empty
   for (int reads = 0; reads < kReadsPerTurn && input_.size() < ReadBudget(); ++reads) {
     char* at = input_.Reserve();
@@ -110,7 +110,7 @@ bool Connection::Receive(TimePoint now, bool hangup) {
     last_input_ = now;
     // A short read took all the socket had: asking again would only say so (EAGAIN). Bytes
     // that come later are a new edge, a new event. The end of the stream is not: read to it.
-    if (drained && !hangup) {
+    if (drained && !read_to_end) {
       input_left_ = false;
       break;
     }

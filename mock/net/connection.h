@@ -28,9 +28,10 @@ class Connection {
 
   // The socket is ready: reads what it holds, answers every complete request buffered, in order,
   // sends what the socket takes. `stopping`: the server is shutting down, the answer being given
-  // is the last (and a held answer goes at once). `hangup`: epoll saw the peer's end of the
-  // stream (read to it: no later edge will say so).
-  Wait OnReady(bool stopping, TimePoint now, bool hangup = false);
+  // is the last (and a held answer goes at once). `read_to_end`: read until the socket says it
+  // is empty, not just to a short read, since no later edge would tell of what is left (epoll
+  // saw the peer's end of the stream, or an event came while the connection was not reading).
+  Wait OnReady(bool stopping, TimePoint now, bool read_to_end = false);
   // When the connection is to be closed if it is still waiting.
   TimePoint deadline() const { return deadline_; }
   // The deadline passed: a request partly received gets a 408 if the socket takes it at once.
@@ -46,7 +47,7 @@ class Connection {
  private:
   enum class Phase { kReceiving, kSending, kDelaying, kLingering };
 
-  bool Receive(TimePoint now, bool hangup);
+  bool Receive(TimePoint now, bool read_to_end);
   std::size_t ReadBudget() const;
   Wait Serve(bool stopping, TimePoint now);
   // Answers the complete request at the front of the buffer; false if the connection closes.

@@ -192,6 +192,7 @@ void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bo
   Slot* slot = table_.Find(fd);
   if (slot == nullptr) return;
   Connection* connection = nullptr;
+  bool missed = false;
   {
     std::lock_guard<std::mutex> lock(slot->mu);
     if (slot->connection == nullptr || slot->generation != generation) return;
@@ -200,11 +201,12 @@ void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bo
       return;
     }
     slot->busy = true;
-    slot->pending = false;
+    missed = std::exchange(slot->pending, false);  // during a delay: this turn reads it all
     connection = slot->connection.get();
   }
-  const bool hangup = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
-  const Wait wait = connection->OnReady(stopping_.load(), std::chrono::steady_clock::now(), hangup);
+  const bool read_to_end = missed || (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+  const Wait wait =
+      connection->OnReady(stopping_.load(), std::chrono::steady_clock::now(), read_to_end);
   std::lock_guard<std::mutex> lock(slot->mu);
   slot->busy = false;
   Release(*slot, fd, wait);
