@@ -93,12 +93,11 @@ Wait Connection::OnReady(bool stopping, TimePoint now, bool read_to_end) {
 }
 
 bool Connection::Receive(TimePoint now, bool read_to_end) {
-  input_left_ = true;  // unless the socket is found empty
+  input_left_ = false;
   for (int reads = 0; reads < kReadsPerTurn && input_.size() < ReadBudget(); ++reads) {
     char* at = input_.Reserve();
     const ssize_t n = ::recv(fd_, at, input_.space(), 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) input_left_ = false;
     if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;
     if (n == 0) {
       peer_eof_ = true;
@@ -110,11 +109,9 @@ bool Connection::Receive(TimePoint now, bool read_to_end) {
     last_input_ = now;
     // A short read took all the socket had: asking again would only say so (EAGAIN). Bytes
     // that come later are a new edge, a new event. The end of the stream is not: read to it.
-    if (drained && !read_to_end) {
-      input_left_ = false;
-      break;
-    }
+    if (drained && !read_to_end) return true;
   }
+  input_left_ = true;  // the turn's share ran out before the socket did
   return true;
 }
 
@@ -221,16 +218,14 @@ Wait Connection::Finish(TimePoint now) {
 
 Wait Connection::Linger(TimePoint now) {
   char dropped[16384];
-  input_left_ = true;  // unless the socket is found empty
-  for (int reads = 0; reads < kReadsPerTurn; ++reads) {
+  int reads = 0;
+  for (; reads < kReadsPerTurn; ++reads) {
     const ssize_t n = ::recv(fd_, dropped, sizeof dropped, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      input_left_ = false;
-      break;
-    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
     if (n <= 0) return Wait::kClose;
   }
+  input_left_ = reads == kReadsPerTurn;  // the turn's share ran out before the socket did
   return now >= deadline_ ? Wait::kClose : Wait::kRead;
 }
 

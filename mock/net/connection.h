@@ -14,7 +14,7 @@ namespace fwmock::net {
 using TimePoint = std::chrono::steady_clock::time_point;
 
 // What a connection waits for after a turn. kDelay: its deadline(), when a held answer is due;
-// the socket is not watched meanwhile.
+// events meanwhile are only noted, and the due turn reads what they announced.
 enum class Wait { kRead, kWrite, kDelay, kClose };
 
 // One accepted, non-blocking socket and everything it has received and has still to send. Owned
