@@ -2,7 +2,6 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <cstring>
@@ -15,16 +14,8 @@ constexpr unsigned char kVersion = 3;  // 2: the page number, 3: the issue time
 constexpr std::size_t kIvSize = 16;
 constexpr std::size_t kPartSize = 8;  // digest bytes per bound parameter
 
-std::string Hmac(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &size);
-  return std::string(reinterpret_cast<const char*>(out), size);
-}
-
 // XORs `data` with the keystream HMAC(key, iv || counter).
-void Crypt(std::string_view key, std::string_view iv, std::string* data) {
+void Crypt(const HmacSha256& key, std::string_view iv, std::string* data) {
   std::string block_input(iv);
   block_input.append(4, '\0');
   for (std::size_t offset = 0, counter = 0; offset < data->size(); ++counter) {
@@ -32,7 +23,7 @@ void Crypt(std::string_view key, std::string_view iv, std::string* data) {
       block_input[iv.size() + static_cast<std::size_t>(b)] =
           static_cast<char>((counter >> (8 * (3 - b))) & 0xFF);
     }
-    const std::string stream = Hmac(key, block_input);
+    const std::string stream = key.Mac(block_input);
     for (std::size_t i = 0; i < stream.size() && offset < data->size(); ++i, ++offset) {
       (*data)[offset] = static_cast<char>((*data)[offset] ^ stream[i]);
     }
@@ -185,9 +176,11 @@ int DifferingPart(std::string_view a, std::string_view b) {
   return -1;
 }
 
-TokenCodec::TokenCodec(std::string_view secret)
-    : mac_key_(Hmac(secret, "fwmock page token mac")),
-      enc_key_(Hmac(secret, "fwmock page token enc")) {}
+TokenCodec::TokenCodec(std::string_view secret) {
+  const HmacSha256 master(secret);
+  mac_ = std::make_shared<const HmacSha256>(master.Mac("fwmock page token mac"));
+  enc_ = std::make_shared<const HmacSha256>(master.Mac("fwmock page token enc"));
+}
 
 TokenCodec TokenCodec::Random() {
   unsigned char secret[32];
@@ -200,8 +193,8 @@ TokenCodec TokenCodec::Random() {
 
 std::string TokenCodec::Seal(const PageToken& token) const {
   std::string data = Serialize(token);
-  const std::string iv = Hmac(mac_key_, data).substr(0, kIvSize);
-  Crypt(enc_key_, iv, &data);
+  const std::string iv = mac_->Mac(data).substr(0, kIvSize);
+  Crypt(*enc_, iv, &data);
   return Base64UrlEncode(iv + data);
 }
 
@@ -212,8 +205,8 @@ Result<PageToken> TokenCodec::Open(std::string_view text) const {
   }
   const std::string iv = raw.substr(0, kIvSize);
   std::string data = raw.substr(kIvSize);
-  Crypt(enc_key_, iv, &data);
-  const std::string expected = Hmac(mac_key_, data).substr(0, kIvSize);
+  Crypt(*enc_, iv, &data);
+  const std::string expected = mac_->Mac(data).substr(0, kIvSize);
   if (CRYPTO_memcmp(expected.data(), iv.data(), kIvSize) != 0) return InvalidToken();
   PageToken token;
   if (!Deserialize(data, &token)) return InvalidToken();

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "batch_job.h"
+#include "hmac_sha256.h"
 #include "order_by.h"
 
 namespace fwmock {
@@ -50,8 +52,8 @@ class TokenCodec {
   std::int64_t PageOf(std::string_view text) const;
 
  private:
-  std::string mac_key_;
-  std::string enc_key_;
+  std::shared_ptr<const HmacSha256> mac_;  // shared by copies of the codec
+  std::shared_ptr<const HmacSha256> enc_;
 };
 
 }  // namespace fwmock
