@@ -31,16 +31,25 @@ namespace {
 constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
 
-// One thread per CPU the process may run on (its affinity, which taskset and container cpusets
-// narrow), at least 2 so that one long request never holds every thread. The event loop's
-// threads never wait for a client, so more threads than cores only add wake-ups and context
-// switches: on 2 cores, 4 threads answered S3 at 64 connections at 0.84 x the rate of 2
-// (BENCHMARKS.md, issue 8).
-int DefaultThreads() {
+// The CPUs the process may run on: its affinity, which taskset and container cpusets narrow.
+int UsableCpus() {
   cpu_set_t cpus;
   CPU_ZERO(&cpus);
-  const int count = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 0;
-  return std::max(count, 2);
+  return sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 1;
+}
+
+// One thread per usable CPU, at least 2 so that one long request never holds every thread. The
+// event loop's threads never wait for a client, so more threads than cores only add wake-ups
+// and context switches: on 2 cores, 4 threads answered S3 at 64 connections at 0.84 x the rate
+// of 2 (BENCHMARKS.md, issue 8). A thread stays 200 us with a connection it has answered, unless
+// there is one CPU: there, staying would only keep the client from sending its next request.
+net::ThreadConfig ThreadConfigOf(const Options& options) {
+  const int cpus = UsableCpus();
+  net::ThreadConfig threads;
+  threads.count = options.threads > 0 ? options.threads : std::max(cpus, 2);
+  const int busy_poll_us = options.busy_poll_us >= 0 ? options.busy_poll_us : cpus > 1 ? 200 : 0;
+  threads.busy_poll = std::chrono::microseconds(busy_poll_us);
+  return threads;
 }
 
 std::map<std::string, std::string> Environment() {
@@ -167,8 +176,8 @@ int Run(int argc, char** argv) {
               << "\n";
     return kExitRuntime;
   }
-  const int threads = options.threads > 0 ? options.threads : DefaultThreads();
-  net::EventLoop loop(listen_fd, server.handler(), ConnectionConfigOf(options), threads, signals);
+  net::EventLoop loop(listen_fd, server.handler(), ConnectionConfigOf(options),
+                      ThreadConfigOf(options), signals);
   std::printf("fwmock listening on http://%s:%d\n", UrlHost(options.host).c_str(), port);
   std::fflush(stdout);
   if (!loop.Run(&error)) {

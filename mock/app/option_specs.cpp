@@ -49,6 +49,21 @@ Spec TimeoutSpec(const char* flag, const char* env, std::int64_t Options::*field
   return {flag, env, true, apply, "T", help, ""};
 }
 
+// A whole-number flag from `min` to `max`, value N: `help` is its description.
+Spec IntSpec(const char* flag, const char* env, int Options::*field, int min, int max,
+             const char* help) {
+  auto apply = [flag, field, min, max](const std::string& v, Options* o, std::string* e) {
+    std::int64_t n = 0;
+    if (!ParseNumber(v, min, max, &n)) {
+      return Fail(e, std::string(flag) + ": expected " + std::to_string(min) + " to " +
+                         std::to_string(max));
+    }
+    o->*field = static_cast<int>(n);
+    return true;
+  };
+  return {flag, env, true, apply, "N", help, ""};
+}
+
 // A boolean flag: `help` is its description; its variable takes kBoolValues.
 Spec BoolSpec(const char* flag, const char* env, bool Options::*field, const char* help) {
   auto apply = [flag, field](const std::string& v, Options* o, std::string* e) {
@@ -156,19 +171,16 @@ const std::vector<Spec>& Specs() {
        "append the request lines to PATH instead of\n"
        "stderr",
        ""},
-      {"--threads", "FWMOCK_THREADS", true,
-       [](const std::string& v, Options* o, std::string* e) {
-         std::int64_t n = 0;
-         if (!ParseNumber(v, 1, 256, &n)) return Fail(e, "--threads: expected 1 to 256");
-         o->threads = static_cast<int>(n);
-         return true;
-       },
-       "N",
-       "threads answering requests: as many requests\n"
-       "run at once; connections are not limited by\n"
-       "it (default: one per CPU fwmock may run on,\n"
-       "at least 2)",
-       ""},
+      IntSpec("--threads", "FWMOCK_THREADS", &Options::threads, 1, 256,
+              "threads answering requests: as many requests\n"
+              "run at once; connections are not limited by\n"
+              "it (default: one per CPU fwmock may run on,\n"
+              "at least 2)"),
+      IntSpec("--busy-poll-us", "FWMOCK_BUSY_POLL_US", &Options::busy_poll_us, 0, 10000,
+              "after answering a connection, one thread\n"
+              "watches it for its next request for N\n"
+              "microseconds before it sleeps; 0: never\n"
+              "(default: 200, or 0 with a single CPU)"),
       TimeoutSpec("--header-timeout", "FWMOCK_HEADER_TIMEOUT", &Options::header_timeout,
                   "a request's head must arrive within T of the\n"
                   "connection's opening or its first byte, or\n"

@@ -27,6 +27,7 @@ struct Options {
   bool strict_filters = false;                   // a bare word in a List filter is a 400
   bool exit_with_parent = false;                 // exit when the process that started fwmock dies
   int threads = 0;                               // threads answering requests; 0: one a core
+  int busy_poll_us = -1;                         // microseconds; -1: 200, or 0 on one CPU
   std::int64_t header_timeout = 10'000'000'000;  // nanoseconds, as each timeout
   std::int64_t idle_timeout = 60'000'000'000;
   std::int64_t io_timeout = 30'000'000'000;

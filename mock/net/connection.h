@@ -43,6 +43,8 @@ class Connection {
   // The last turn stopped reading before the socket was empty (its share of the turn was used):
   // an edge-triggered socket will not say so again.
   bool input_left() const { return input_left_; }
+  // Requests answered so far.
+  std::size_t answered() const { return answered_; }
 
  private:
   enum class Phase { kReceiving, kSending, kDelaying, kLingering };

@@ -2,6 +2,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/signalfd.h>
@@ -72,15 +73,24 @@ void Drain(int fd) {
   }
 }
 
+// Whether a read would not block: input, the peer's end of the stream, or an error.
+bool Readable(int fd) {
+  char byte = 0;
+  const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
 }  // namespace
 
 EventLoop::EventLoop(int listen_fd, RequestHandler& handler, const ConnectionConfig& config,
-                     int threads, const sigset_t& stop_signals)
+                     const ThreadConfig& threads, const sigset_t& stop_signals)
     : listen_fd_(listen_fd),
       handler_(handler),
       config_(config),
-      threads_(std::max(threads, 1)),
-      stop_signals_(stop_signals) {}
+      threads_(threads),
+      stop_signals_(stop_signals) {
+  threads_.count = std::max(threads_.count, 1);
+}
 
 EventLoop::~EventLoop() {
   CloseListener();
@@ -92,7 +102,7 @@ EventLoop::~EventLoop() {
 bool EventLoop::Run(std::string* error) {
   if (!SetUp(error)) return false;
   std::vector<std::thread> others;
-  for (int i = 1; i < threads_; ++i) others.emplace_back([this] { Work(); });
+  for (int i = 1; i < threads_.count; ++i) others.emplace_back([this] { Work(); });
   Work();
   for (std::thread& t : others) t.join();
   return true;
@@ -124,16 +134,20 @@ void EventLoop::Arm(int fd, std::uint64_t tag, std::uint32_t events, int op) {
   ::epoll_ctl(epoll_fd_, op, fd, &event);
 }
 
-// One event at a time: a thread never holds events that another, idle, thread could serve.
+// One event at a time: a thread never holds events that another, idle, thread could serve. An
+// event that the thread had to sleep for says there is CPU to spare: its turn may stay with
+// the connection (StayWith), where one that was ready at once goes back for the next.
 void EventLoop::Work() {
   while (!exit_.load()) {
     epoll_event event{};
-    const int n = ::epoll_wait(epoll_fd_, &event, 1, 1000);
-    if (n == 1) Dispatch(event.data.u64, event.events);
+    int n = ::epoll_wait(epoll_fd_, &event, 1, 0);
+    const bool slept = n == 0;
+    if (slept) n = ::epoll_wait(epoll_fd_, &event, 1, 1000);
+    if (n == 1) Dispatch(event.data.u64, event.events, slept);
   }
 }
 
-void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t events) {
+void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t events, bool may_stay) {
   if (tag == kListenerTag) return Accept();
   if (tag == kSignalTag) {
     Drain(signal_fd_);
@@ -146,7 +160,8 @@ void EventLoop::Dispatch(std::uint64_t tag, std::uint32_t events) {
   }
   if (tag == kExitTag) return exit_.store(true);
   if (tag == kDelayTag) return ReleaseDelays();
-  Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32), events);
+  Serve(static_cast<int>(tag & 0xffffffffu), static_cast<std::uint32_t>(tag >> 32), events,
+        /*due=*/false, may_stay);
 }
 
 void EventLoop::Accept() {
@@ -188,7 +203,8 @@ void EventLoop::Adopt(int fd) {
   Arm(fd, ConnectionTag(fd, slot->generation), ConnectionEvents(*slot), EPOLL_CTL_ADD);
 }
 
-void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due) {
+void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due,
+                      bool may_stay) {
   Slot* slot = table_.Find(fd);
   if (slot == nullptr) return;
   Connection* connection = nullptr;
@@ -205,11 +221,46 @@ void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bo
     connection = slot->connection.get();
   }
   const bool read_to_end = missed || (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
-  const Wait wait =
-      connection->OnReady(stopping_.load(), std::chrono::steady_clock::now(), read_to_end);
+  const std::size_t answered_before = connection->answered();
+  Wait wait = connection->OnReady(stopping_.load(), std::chrono::steady_clock::now(), read_to_end);
+  if (may_stay && wait == Wait::kRead && connection->answered() != answered_before) {
+    wait = StayWith(*slot, fd, generation, *connection);
+  }
   std::lock_guard<std::mutex> lock(slot->mu);
   slot->busy = false;
   Release(*slot, fd, wait);
+}
+
+Wait EventLoop::StayWith(Slot& slot, int fd, std::uint32_t generation, Connection& connection) {
+  if (threads_.busy_poll <= Duration::zero() || OthersReady() || staying_.exchange(true)) {
+    return Wait::kRead;
+  }
+  const std::uint64_t tag = ConnectionTag(fd, generation);
+  Arm(fd, tag, 0, EPOLL_CTL_MOD);  // its input wakes no thread meanwhile
+  Wait wait = Wait::kRead;
+  auto now = std::chrono::steady_clock::now();
+  auto until = now + threads_.busy_poll;
+  while (wait == Wait::kRead && now < until) {
+    if (stopping_.load() || OthersReady()) break;
+    if (Readable(fd)) {
+      const std::size_t answered = connection.answered();
+      wait = connection.OnReady(false, now);
+      if (connection.answered() != answered) until = now + threads_.busy_poll;
+    }
+    now = std::chrono::steady_clock::now();
+  }
+  staying_.store(false);
+  // Registered again, which also looks at the socket: input that came since queues an event.
+  if (wait != Wait::kClose) {
+    std::lock_guard<std::mutex> lock(slot.mu);
+    Arm(fd, tag, ConnectionEvents(slot), EPOLL_CTL_MOD);
+  }
+  return wait;
+}
+
+bool EventLoop::OthersReady() const {
+  pollfd set{epoll_fd_, POLLIN, 0};
+  return ::poll(&set, 1, 0) != 0;
 }
 
 void EventLoop::Release(Slot& slot, int fd, Wait wait) {

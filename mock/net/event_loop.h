@@ -23,12 +23,13 @@ namespace fwmock::net {
 // an event for a connection another thread is serving is noted (Slot::pending) for that thread
 // to look again. The timer closes connections past their deadline. A connection holding a
 // delayed answer waits in a heap of deadlines behind a second timer, which hands it back to a
-// thread when its answer is due: a delay owns no thread either.
+// thread when its answer is due: a delay owns no thread either. A thread that has just answered
+// stays a little with its connection (ThreadConfig::busy_poll), one thread at a time.
 class EventLoop {
  public:
   // Takes `listen_fd` (from Listen). `stop_signals` must be blocked in every thread already.
-  EventLoop(int listen_fd, RequestHandler& handler, const ConnectionConfig& config, int threads,
-            const sigset_t& stop_signals);
+  EventLoop(int listen_fd, RequestHandler& handler, const ConnectionConfig& config,
+            const ThreadConfig& threads, const sigset_t& stop_signals);
   ~EventLoop();
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
@@ -41,12 +42,19 @@ class EventLoop {
  private:
   bool SetUp(std::string* error);
   void Work();
-  void Dispatch(std::uint64_t tag, std::uint32_t events);
+  void Dispatch(std::uint64_t tag, std::uint32_t events, bool may_stay);
   void Accept();
   void Adopt(int fd);
   // `events`: what epoll reported. `due`: the delay timer's call, for a connection whose held
-  // answer is due.
-  void Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due = false);
+  // answer is due. `may_stay`: after an answer, the turn may StayWith the connection.
+  void Serve(int fd, std::uint32_t generation, std::uint32_t events, bool due = false,
+             bool may_stay = false);
+  // After an answer, unless another thread is doing so or other events are ready: watches the
+  // connection alone for ThreadConfig::busy_poll, its registration emptied, and answers what
+  // comes in that time. A client that asks again at once is answered without waking a thread.
+  Wait StayWith(Slot& slot, int fd, std::uint32_t generation, Connection& connection);
+  // Whether the epoll set has events ready, taking none.
+  bool OthersReady() const;
   // Lets `fd` wait as `wait` says, or closes it; the slot's lock is held.
   void Release(Slot& slot, int fd, Wait wait);
   void Sweep();
@@ -64,7 +72,7 @@ class EventLoop {
   int listen_fd_;
   RequestHandler& handler_;
   ConnectionConfig config_;
-  int threads_;
+  ThreadConfig threads_;
   sigset_t stop_signals_;
   int epoll_fd_ = -1;
   int signal_fd_ = -1;
@@ -84,7 +92,8 @@ class EventLoop {
   std::atomic<bool> stopping_{false};
   std::atomic<bool> accept_paused_{false};  // out of file descriptors: wait for the timer
   std::atomic<bool> exit_{false};
-  std::atomic<long> live_{0};  // connections open
+  std::atomic<bool> staying_{false};  // a thread is in StayWith
+  std::atomic<long> live_{0};         // connections open
 };
 
 }  // namespace fwmock::net

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 #include <vector>
 
 #include "fwmock_process.h"
@@ -104,6 +106,55 @@ TEST_CASE("A head trickling in a byte at a time delays nobody and is closed at t
   CHECK(closed_after >= 1000);
   CHECK(closed_after < 2500);
   CHECK_THAT(answer, Contains("HTTP/1.1 408 ") && Contains("header timeout of 1 s"));
+}
+
+// A thread that has answered stays with its connection for the next request (--busy-poll-us):
+// with one thread and a connection asking without pause, a stay that did not end when others
+// are ready would hold every other request until that client stops.
+TEST_CASE("A thread staying with a busy connection delays no request on another",
+          "[connections][load]") {
+  FwmockProcess server({"--threads", "1", "--busy-poll-us", "10000"});
+  std::atomic<bool> done{false};
+  std::atomic<int> answered{0};
+  std::thread busy([&] {
+    Socket socket;
+    if (!socket.Connect(server.port())) return;
+    ResponseReader reader(socket);
+    while (!done.load() && socket.SendAll(GetRequest("/healthz")) &&
+           reader.Next(std::chrono::seconds(10)).status == 200) {
+      answered.fetch_add(1);
+    }
+  });
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (answered.load() < 20 && Clock::now() < deadline) std::this_thread::yield();
+  const int answered_before = answered.load();
+  std::vector<double> others;
+  for (int i = 0; answered_before >= 20 && i < 10; ++i) {
+    others.push_back(TimeOneRequest(server.port()));
+  }
+  const int answered_beside = answered.load();
+  done.store(true);
+  busy.join();
+  REQUIRE(answered_before >= 20);
+  CHECK(*std::max_element(others.begin(), others.end()) < kBesideBoundMs);
+  CHECK(answered_beside > answered_before);  // the busy client was answered meanwhile
+}
+
+TEST_CASE("Staying with a connection ends: a server idle after a burst costs no CPU",
+          "[connections][load]") {
+  FwmockProcess server({"--busy-poll-us", "10000"});
+  std::vector<Socket> held(1);
+  REQUIRE(held[0].Connect(server.port()));
+  ResponseReader reader(held[0]);
+  for (int i = 0; i < 200; ++i) {
+    REQUIRE(held[0].SendAll(GetRequest("/healthz")));
+    REQUIRE(reader.Next().status == 200);
+  }
+  const double cpu_before = CpuSeconds(server.pid());
+  CHECK(AllStayOpen(held, milliseconds(1000)));
+  const double cpu = CpuSeconds(server.pid()) - cpu_before;
+  WARN("CPU of fwmock over 1 s after the burst: " << cpu << " s");
+  CHECK(cpu <= 0.05);
 }
 
 TEST_CASE("A silent connection is closed at the header deadline, without an answer",

@@ -52,7 +52,8 @@ TEST_CASE("without flags or environment the defaults apply", "[mock][options]") 
   CHECK(o.token_secret.empty());
   CHECK(o.api_keys.empty());
   CHECK_FALSE(o.log_requests);
-  CHECK(o.threads == 0);  // one per core, decided at start
+  CHECK(o.threads == 0);        // one per core, decided at start
+  CHECK(o.busy_poll_us == -1);  // by the CPUs, decided at start
   CHECK(o.header_timeout == 10'000'000'000);
   CHECK(o.idle_timeout == 60'000'000'000);
   CHECK(o.io_timeout == 30'000'000'000);
@@ -240,6 +241,8 @@ TEST_CASE("a timeout must be a positive duration of at most an hour", "[mock][op
       {{"--io-timeout", "-1s"}, "--io-timeout: expected a duration"},
       {{"--max-body-mb", "0"}, "--max-body-mb: expected 1 to 1024"},
       {{"--threads", "257"}, "--threads: expected 1 to 256"},
+      {{"--busy-poll-us", "10001"}, "--busy-poll-us: expected 0 to 10000"},
+      {{"--busy-poll-us", "-1"}, "--busy-poll-us: expected 0 to 10000"},
   }));
   CAPTURE(args);
   const Parsed p = Parse(args);
@@ -275,6 +278,14 @@ TEST_CASE("the usage text lists every flag", "[mock][options]") {
     CAPTURE(flag);
     CHECK_THAT(usage, Contains(flag));
   }
+}
+
+TEST_CASE("the --busy-poll-us flag takes microseconds, 0 turning it off, or its variable",
+          "[mock][options]") {
+  CHECK(MustParse({"--busy-poll-us", "0"}).busy_poll_us == 0);
+  CHECK(MustParse({"--busy-poll-us=10000"}).busy_poll_us == 10000);
+  CHECK(MustParse({}, {{"FWMOCK_BUSY_POLL_US", "75"}}).busy_poll_us == 75);
+  CHECK(MustParse({"--busy-poll-us", "5"}, {{"FWMOCK_BUSY_POLL_US", "75"}}).busy_poll_us == 5);
 }
 
 TEST_CASE("the -h flag is --help", "[mock][options]") {
