@@ -32,9 +32,9 @@ struct ConnectionConfig {
 // How the event loop's threads wait for work.
 struct ThreadConfig {
   int count = 2;
-  // After a turn that answered a request, one thread at a time keeps polling the epoll set for
-  // this long before it sleeps: a client's next request within that time needs no wake-up of a
-  // sleeping thread. Zero: every thread sleeps at once.
+  // After a turn that answered a request, one thread at a time stays with that connection for
+  // this long, watching its socket, before it sleeps: the client's next request within that
+  // time needs no wake-up of a sleeping thread (EventLoop::StayWith). Zero: never.
   Duration busy_poll = std::chrono::microseconds(200);
 };
 
