@@ -232,7 +232,9 @@ void EventLoop::Serve(int fd, std::uint32_t generation, std::uint32_t events, bo
 }
 
 Wait EventLoop::StayWith(Slot& slot, int fd, std::uint32_t generation, Connection& connection) {
-  if (threads_.busy_poll <= Duration::zero() || OthersReady() || staying_.exchange(true)) {
+  // Another thread staying is seen without a system call; the exchange settles a race for it.
+  if (threads_.busy_poll <= Duration::zero() || staying_.load() || OthersReady() ||
+      staying_.exchange(true)) {
     return Wait::kRead;
   }
   const std::uint64_t tag = ConnectionTag(fd, generation);
